@@ -1,0 +1,5 @@
+package dev.servicedesk.contracts.events;
+
+/** Every event about a ticket, whichever service published it. */
+public sealed interface TicketEvent permits TicketLifecycleEvent, RoutingEvent {
+}

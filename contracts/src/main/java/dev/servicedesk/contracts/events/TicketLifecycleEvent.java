@@ -1,0 +1,5 @@
+package dev.servicedesk.contracts.events;
+
+/** Events of the ticket of record, published by intake on {@code ticket-events}. */
+public sealed interface TicketLifecycleEvent extends TicketEvent permits TicketReceived {
+}

@@ -1,0 +1,2 @@
+/** Runtime pieces every service shares, so no service copies them. */
+package dev.servicedesk.kit;

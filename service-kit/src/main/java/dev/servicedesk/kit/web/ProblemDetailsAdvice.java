@@ -1,0 +1,102 @@
+package dev.servicedesk.kit.web;
+
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Turns client mistakes into {@code application/problem+json} naming the fields at fault, in an
+ * {@code errors} array of {@link FieldError}. Unexpected failures become a 500 problem without internals.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final URI INVALID_REQUEST = URI.create("https://servicedesk.dev/problems/invalid-request");
+    public static final URI MALFORMED_BODY = URI.create("https://servicedesk.dev/problems/malformed-body");
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldError> errors = ex.getFieldErrors().stream()
+                .map(error -> FieldError.of(error.getField(), error.getDefaultMessage()))
+                .toList();
+        ProblemDetail problem = invalid(errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
+        problem.setType(MALFORMED_BODY);
+        problem.setTitle("Malformed request");
+        JacksonException jackson = findCause(ex, JacksonException.class);
+        if (jackson != null && !jackson.getPath().isEmpty()) {
+            problem.setProperty("errors", List.of(FieldError.of(path(jackson), "has a value of the wrong type or format")));
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    /** Validation done in code rather than by annotations. */
+    @ExceptionHandler(InvalidRequestException.class)
+    public ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+        return ResponseEntity.badRequest().body(invalid(ex.errors()));
+    }
+
+    public static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String describe(ServerWebInputException ex) {
+        if (findCause(ex, DecodingException.class) != null || findCause(ex, JacksonException.class) != null) {
+            JacksonException jackson = findCause(ex, JacksonException.class);
+            return jackson != null && !jackson.getPath().isEmpty()
+                    ? "The body is not valid JSON for this request at '" + path(jackson) + "'"
+                    : "The body is not valid JSON";
+        }
+        return ex.getReason() != null ? ex.getReason() : "The request cannot be read";
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}
