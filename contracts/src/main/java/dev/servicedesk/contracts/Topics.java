@@ -12,6 +12,15 @@ public final class Topics {
     public static final String TICKET_EVENTS = "ticket-events";
     /** Routing decisions: classification, priority, SLA deadlines, department. */
     public static final String TICKET_ROUTING = "ticket-routing";
+    /** Complaints and safety hazards that a supervisor must see at once. */
+    public static final String SUPERVISOR_ALERTS = "supervisor-alerts";
+    /** Problem clusters: several customers, same product or batch, short window. */
+    public static final String PROBLEM_CLUSTERS = "problem-clusters";
+    /**
+     * Department systems report back here with lifecycle events (progress, solution proposed, ...);
+     * intake checks each against the ticket's state and republishes it on {@link #TICKET_EVENTS}.
+     */
+    public static final String DEPARTMENT_RESULTS = "department-results";
 
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
     private static final String WORK_PREFIX = "work.";
@@ -31,7 +40,7 @@ public final class Topics {
     /** Topics carrying events, without their dead-letter twins. */
     public static List<String> eventTopics() {
         return Stream.concat(
-                        Stream.of(TICKET_EVENTS, TICKET_ROUTING),
+                        Stream.of(TICKET_EVENTS, TICKET_ROUTING, SUPERVISOR_ALERTS, PROBLEM_CLUSTERS, DEPARTMENT_RESULTS),
                         Stream.of(Department.values()).map(Topics::work))
                 .toList();
     }

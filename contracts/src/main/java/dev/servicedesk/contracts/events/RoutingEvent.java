@@ -1,5 +1,5 @@
 package dev.servicedesk.contracts.events;
 
 /** Routing decisions, published by routing on {@code ticket-routing}. */
-public sealed interface RoutingEvent extends TicketEvent permits TicketRouted {
+public sealed interface RoutingEvent extends TicketEvent permits TicketRouted, TicketReclassified {
 }

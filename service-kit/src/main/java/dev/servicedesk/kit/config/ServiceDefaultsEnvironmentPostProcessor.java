@@ -20,6 +20,10 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Off for non-service applications that share a classpath with the services (the gateway in the local stack).
+        if (!environment.getProperty("servicedesk.kit.enabled", Boolean.class, true)) {
+            return;
+        }
         try {
             for (PropertySource<?> source : new YamlPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE))) {
                 environment.getPropertySources().addLast(source);

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
  * publisher, and an error handler that retries with backoff and then dead-letters the record with
  * the failure reason in its headers ({@code kafka_dlt-exception-message} and friends).
  */
+@ConditionalOnBooleanProperty(name = "servicedesk.kit.enabled", matchIfMissing = true)
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class MessagingConfiguration {
 

@@ -1,0 +1,99 @@
+package dev.servicedesk.deploy;
+
+import dev.servicedesk.gateway.GatewayApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Every service and the gateway, each its own application context, wired to one broker and one
+ * database server. The services start concurrently; the gateway starts last, pointed at their ports.
+ */
+public final class ServiceSystem implements AutoCloseable {
+
+    /** The gateway shares the services' classpath here but has no broker or database of its own. */
+    private static final String GATEWAY_EXCLUSIONS = String.join(",",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration");
+
+    private final Map<ServiceModule, ConfigurableApplicationContext> services;
+    private final ConfigurableApplicationContext gateway;
+
+    private ServiceSystem(Map<ServiceModule, ConfigurableApplicationContext> services, ConfigurableApplicationContext gateway) {
+        this.services = services;
+        this.gateway = gateway;
+    }
+
+    /**
+     * @param fixedPorts {@code true} for the documented ports (8080-8085), {@code false} for free ports
+     */
+    public static ServiceSystem start(String kafkaBootstrapServers, String mongoUri, boolean fixedPorts, String... extraArgs) {
+        Map<ServiceModule, CompletableFuture<ConfigurableApplicationContext>> starting = new EnumMap<>(ServiceModule.class);
+        for (ServiceModule module : ServiceModule.values()) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers,
+                    "--MONGODB_URI=" + mongoUri,
+                    "--server.port=" + (fixedPorts ? module.defaultPort() : 0),
+                    "--spring.cloud.gateway.server.webflux.enabled=false"));
+            args.addAll(List.of(extraArgs));
+            starting.put(module, CompletableFuture.supplyAsync(() -> run(module.builder(), args)));
+        }
+        Map<ServiceModule, ConfigurableApplicationContext> services = new EnumMap<>(ServiceModule.class);
+        try {
+            starting.forEach((module, future) -> services.put(module, future.join()));
+        } catch (CompletionException e) {
+            starting.values().forEach(future -> future.thenAccept(ConfigurableApplicationContext::close));
+            throw e;
+        }
+        List<String> gatewayArgs = new ArrayList<>(List.of(
+                "--server.port=" + (fixedPorts ? 8080 : 0),
+                "--servicedesk.kit.enabled=false",
+                "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUSIONS));
+        services.forEach((module, context) -> gatewayArgs.add(
+                "--" + module.gatewayVariable() + "=http://127.0.0.1:" + port(context)));
+        gatewayArgs.addAll(List.of(extraArgs));
+        return new ServiceSystem(services, run(GatewayApplication.builder(), gatewayArgs));
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, List<String> args) {
+        return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + port(gateway);
+    }
+
+    /** Service name to its own base URL, for operators who want to bypass the gateway. */
+    public Map<String, String> serviceUrls() {
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        services.forEach((module, context) -> urls.put(module.serviceName(), "http://127.0.0.1:" + port(context)));
+        return urls;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        List<ServiceModule> modules = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(modules);
+        modules.forEach(module -> services.get(module).close());
+    }
+}

@@ -1,0 +1,2 @@
+/** Follow-up: SLA timers, progress reminders and satisfaction callbacks (回访). */
+package dev.servicedesk.followup;
