@@ -1,0 +1,128 @@
+package dev.servicedesk.gateway.problem;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders every exception that reaches the web layer as problem+json. Runs before Spring Boot's error
+ * handler (order -1), which would answer with its own JSON shape or an HTML page.
+ */
+@Component
+@Order(-2)
+class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    /** A rate-limited client may try again once tokens refill; buckets refill continuously. */
+    private static final Duration RATE_LIMIT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final ServerResponse.Context context;
+
+    ProblemExceptionHandler(ServerCodecConfigurer codecs) {
+        List<HttpMessageWriter<?>> writers = codecs.getWriters();
+        this.context = new ServerResponse.Context() {
+            @Override
+            public List<HttpMessageWriter<?>> messageWriters() {
+                return writers;
+            }
+
+            @Override
+            public List<ViewResolver> viewResolvers() {
+                return List.of();
+            }
+        };
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        ResponseEntity<ProblemDetail> entity = toProblem(exchange, ex);
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        // A backend's entity headers may already be copied when proxying failed half way.
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        headers.remove(HttpHeaders.CONTENT_ENCODING);
+        headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        headers.remove(HttpHeaders.CONTENT_TYPE);
+        return ServerResponse.status(entity.getStatusCode())
+                .headers(h -> h.addAll(entity.getHeaders()))
+                .bodyValue(entity.getBody())
+                .flatMap(response -> response.writeTo(exchange, context));
+    }
+
+    private ResponseEntity<ProblemDetail> toProblem(ServerWebExchange exchange, Throwable ex) {
+        HttpStatus status = statusOf(ex);
+        String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        if (status.is5xxServerError()) {
+            log.warn("{} for {}", status.value(), request, ex);
+        }
+        return switch (status) {
+            case NOT_FOUND -> Problems.response(
+                    Problems.problem(status, "no-route", "No route for " + request, exchange), null);
+            case TOO_MANY_REQUESTS -> Problems.response(
+                    Problems.problem(status, "rate-limited", "Too many requests from this client for " + request, exchange),
+                    RATE_LIMIT_RETRY_AFTER);
+            case BAD_GATEWAY -> Problems.response(
+                    Problems.problem(status, "bad-gateway", "The service behind " + request + " could not be reached", exchange),
+                    null);
+            case GATEWAY_TIMEOUT -> Problems.response(
+                    Problems.problem(status, "gateway-timeout", "The service behind " + request + " did not answer in time", exchange),
+                    null);
+            case INTERNAL_SERVER_ERROR -> Problems.response(
+                    Problems.problem(status, "gateway-error", "The gateway failed to handle " + request, exchange), null);
+            default -> Problems.response(
+                    Problems.problem(status, "request-rejected", reason(ex, status), exchange), null);
+        };
+    }
+
+    static HttpStatus statusOf(Throwable ex) {
+        if (ex instanceof ErrorResponse error) {
+            return known(error.getStatusCode().value());
+        }
+        if (ex instanceof HttpStatusCodeException statusCode) {
+            return known(statusCode.getStatusCode().value());
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return HttpStatus.GATEWAY_TIMEOUT;
+            }
+            if (cause instanceof IOException) {
+                return HttpStatus.BAD_GATEWAY;
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static HttpStatus known(int code) {
+        HttpStatus status = HttpStatus.resolve(code);
+        return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static String reason(Throwable ex, HttpStatus status) {
+        if (ex instanceof ErrorResponse error && error.getBody().getDetail() != null) {
+            return error.getBody().getDetail();
+        }
+        return status.getReasonPhrase();
+    }
+}

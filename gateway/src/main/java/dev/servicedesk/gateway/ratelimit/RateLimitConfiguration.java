@@ -1,0 +1,36 @@
+package dev.servicedesk.gateway.ratelimit;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The bucket store that switches on the gateway's {@code Bucket4jRateLimiter}, and the key resolver that
+ * the {@code RequestRateLimiter} filter uses (referenced as {@code #{@clientAndRouteKeyResolver}}).
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+    /** A full bucket is dropped this long after it last changed; it would be recreated full anyway. */
+    private static final Duration KEEP_FULL_BUCKET = Duration.ofSeconds(10);
+
+    @Bean
+    AsyncProxyManager<String> rateLimitBuckets(RateLimitProperties properties) {
+        // Expiry comes from Bucket4j's strategy; adding expireAfterAccess to the Caffeine builder would clash with it.
+        return Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(properties.maxTrackedClients()))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKET))
+                .build()
+                .asAsync();
+    }
+
+    @Bean
+    KeyResolver clientAndRouteKeyResolver() {
+        return new ClientAndRouteKeyResolver();
+    }
+}

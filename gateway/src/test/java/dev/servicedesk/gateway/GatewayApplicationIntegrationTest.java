@@ -1,0 +1,29 @@
+package dev.servicedesk.gateway;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The launcher and the end-to-end test start the gateway through its builder, beside other services. */
+class GatewayApplicationIntegrationTest {
+
+    @Test
+    void builderStartsTheGatewayFromItsOwnConfigFile() {
+        try (StubBackend intake = StubBackend.start("intake");
+             ConfigurableApplicationContext gateway = GatewayApplication.builder()
+                     .run("--server.port=0", "--INTAKE_URI=" + intake.uri())) {
+            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+            intake.replyNext(StubBackend.Reply.status(202));
+
+            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build()
+                    .post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange()
+                    .expectStatus().isEqualTo(HttpStatus.ACCEPTED);
+        }
+    }
+}
