@@ -2,6 +2,7 @@ package dev.servicedesk.deploy;
 
 import dev.servicedesk.gateway.GatewayApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public final class ServiceSystem implements AutoCloseable {
      * @param fixedPorts {@code true} for the documented ports (8080-8085), {@code false} for free ports
      */
     public static ServiceSystem start(String kafkaBootstrapServers, String mongoUri, boolean fixedPorts, String... extraArgs) {
+        // Each application would otherwise re-initialise the one shared Logback, concurrently; logback.xml configures it once.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         Map<ServiceModule, CompletableFuture<ConfigurableApplicationContext>> starting = new EnumMap<>(ServiceModule.class);
         for (ServiceModule module : ServiceModule.values()) {
             List<String> args = new ArrayList<>(List.of(

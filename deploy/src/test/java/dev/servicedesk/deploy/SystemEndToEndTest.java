@@ -44,7 +44,8 @@ class SystemEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Object> view = ticketView(ticketId);
             assertThat(timelineTypes(view)).contains("TicketReceived", "TicketRouted");
-            assertThat(view).containsKeys("type", "priority", "department");
+            assertThat(classification(view)).containsKeys("type", "subType", "priority", "department", "confidence", "reasons");
+            assertThat(view).containsKey("sla");
         });
     }
 
@@ -59,7 +60,7 @@ class SystemEndToEndTest {
             gateway.get().uri("/api/complaints/{id}", ticketId).exchange().expectStatus().isOk();
             gateway.get().uri("/api/sla/{id}", ticketId).exchange().expectStatus().isOk();
         });
-        assertThat(ticketView(ticketId).get("type")).isEqualTo("complaint");
+        assertThat(classification(ticketView(ticketId)).get("type")).isEqualTo("complaint");
     }
 
     @Test
@@ -81,8 +82,9 @@ class SystemEndToEndTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @SuppressWarnings("unchecked")
     private static String submit(Map<String, Object> request) {
-        Map<?, ?> accepted = gateway.post().uri("/api/tickets")
+        Map<String, Object> accepted = gateway.post().uri("/api/tickets")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request)
                 .exchange()
@@ -100,6 +102,12 @@ class SystemEndToEndTest {
                 .expectStatus().isOk()
                 .expectBody(Map.class)
                 .returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> classification(Map<String, Object> view) {
+        assertThat(view.get("classification")).as("classification of %s", view.get("id")).isNotNull();
+        return (Map<String, Object>) view.get("classification");
     }
 
     @SuppressWarnings("unchecked")
