@@ -36,11 +36,13 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
+    private final DirectoryLock lock;
     private final String bootstrapServers;
     private boolean closed;
 
-    private LoopbackKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private LoopbackKafkaBroker(KafkaRaftServer server, DirectoryLock lock, String bootstrapServers) {
         this.server = server;
+        this.lock = lock;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -52,21 +54,27 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
      */
     public static LoopbackKafkaBroker start(Path logDir, int port) {
         QuietLogging.warnOnly("kafka", "state.change.logger", "org.apache.kafka");
-        int clientPort = port == 0 ? FreePorts.loopback() : port;
-        int controllerPort = FreePorts.loopback();
-        Properties props = properties(logDir.toAbsolutePath(), clientPort, controllerPort);
-        formatIfNeeded(logDir, props);
-
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        String bootstrap = HOST + ":" + clientPort;
+        DirectoryLock lock = DirectoryLock.acquire(logDir, "LoopbackKafkaBroker");
         try {
-            server.startup();
-            awaitReady(bootstrap);
+            int clientPort = port == 0 ? FreePorts.loopback() : port;
+            int controllerPort = FreePorts.loopback();
+            Properties props = properties(logDir.toAbsolutePath(), clientPort, controllerPort);
+            formatIfNeeded(logDir, props);
+
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            String bootstrap = HOST + ":" + clientPort;
+            try {
+                server.startup();
+                awaitReady(bootstrap);
+            } catch (RuntimeException e) {
+                shutdown(server);
+                throw e;
+            }
+            return new LoopbackKafkaBroker(server, lock, bootstrap);
         } catch (RuntimeException e) {
-            shutdown(server);
+            lock.close();
             throw e;
         }
-        return new LoopbackKafkaBroker(server, bootstrap);
     }
 
     public String bootstrapServers() {
@@ -77,7 +85,11 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            shutdown(server);
+            try {
+                shutdown(server);
+            } finally {
+                lock.close();
+            }
         }
     }
 
@@ -114,6 +126,8 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
                 Map.entry("auto.create.topics.enable", "false"),
                 // unfencing waits for a heartbeat; the 2 s default dominates the start time
                 Map.entry("broker.heartbeat.interval.ms", "200"),
+                // on a starved CPU the controller misses heartbeats; fencing the only broker would stall every client
+                Map.entry("broker.session.timeout.ms", "30000"),
                 // the default 128 MB compaction buffer is allocated eagerly in every test JVM
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024)),
                 Map.entry("num.network.threads", "2"),
@@ -126,7 +140,6 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
             return; // already formatted: its meta.properties carries the cluster id
         }
         try {
-            Files.createDirectories(logDir);
             Path config = Files.createTempFile("kraft-format", ".properties");
             try {
                 try (Writer out = Files.newBufferedWriter(config)) {
