@@ -3,6 +3,7 @@ package dev.servicedesk.followup.sla;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * Starts or replaces a ticket's SLA timers from its routing decision. A re-routing replaces the
- * timers only if it is newer, so a redelivered older decision changes nothing.
+ * Starts or replaces a ticket's SLA timers from its routing decision. Only a higher routing
+ * revision replaces them, so a redelivered or late older decision changes nothing.
  */
 @Component
 class RoutedTicketTimerListener {
@@ -30,20 +31,16 @@ class RoutedTicketTimerListener {
         if (!(envelope.payload() instanceof TicketRouted routed)) {
             return;
         }
-        SlaTimer timer = new SlaTimer(envelope.ticketId(), routed.priority(), routed.deadlines(),
-                envelope.occurredAt(), envelope.eventId().toString());
-        SlaTimer current = mongo.findById(timer.ticketId(), SlaTimer.class).block(Duration.ofSeconds(10));
-        if (current == null || current.routedAt().isBefore(timer.routedAt())) {
-            // Guarded replace: only overwrite the version we read, so concurrent deliveries cannot regress it.
-            Query unchanged = Query.query(Criteria.where("_id").is(timer.ticketId()));
-            if (current != null) {
-                unchanged.addCriteria(Criteria.where("setBy").is(current.setBy()));
-            }
-            mongo.upsert(unchanged, Update.update("priority", timer.priority())
-                            .set("deadlines", timer.deadlines())
-                            .set("routedAt", timer.routedAt())
-                            .set("setBy", timer.setBy()), SlaTimer.class)
-                    .block(Duration.ofSeconds(10));
+        Query olderOrAbsent = Query.query(Criteria.where("_id").is(envelope.ticketId()).and("revision").lt(routed.revision()));
+        Update timers = Update.update("priority", routed.priority())
+                .set("deadlines", routed.deadlines())
+                .set("revision", routed.revision())
+                .set("routedAt", envelope.occurredAt())
+                .set("setBy", envelope.eventId().toString());
+        try {
+            mongo.upsert(olderOrAbsent, timers, SlaTimer.class).block(Duration.ofSeconds(10));
+        } catch (DuplicateKeyException sameOrNewerRevisionAlreadySet) {
+            // the upsert found no older document and the insert hit the existing one: nothing to change
         }
     }
 }

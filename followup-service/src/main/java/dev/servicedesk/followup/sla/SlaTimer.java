@@ -10,8 +10,10 @@ import java.time.Instant;
 /**
  * The clocks running for one ticket.
  *
- * @param setBy the routing event whose deadlines these are
+ * @param revision the routing revision whose deadlines these are; a re-routing has a higher one
+ * @param setBy    the routing event that set them
  */
 @Document("sla_timers")
-record SlaTimer(@Id String ticketId, Priority priority, SlaDeadlines deadlines, Instant routedAt, String setBy) {
+record SlaTimer(@Id String ticketId, Priority priority, SlaDeadlines deadlines, int revision, Instant routedAt,
+                String setBy) {
 }

@@ -1,0 +1,116 @@
+package dev.servicedesk.complaint.cases;
+
+import dev.servicedesk.complaint.ComplaintApplication;
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.EventEnvelopeSerializer;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.contracts.ticket.ComplaintGrade;
+import dev.servicedesk.contracts.ticket.Department;
+import dev.servicedesk.contracts.ticket.Priority;
+import dev.servicedesk.contracts.ticket.TicketType;
+import dev.servicedesk.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = ComplaintApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=complaint-service")
+class ComplaintCaseIntegrationTest {
+
+    private static KafkaProducer<String, EventEnvelope> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, TestInfrastructure.uniqueDatabase("complaint"));
+    }
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(), new EventEnvelopeSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void specialComplaintOpensCaseWithItsGradeAndRedeliveryIsHarmless() {
+        String ticketId = "T-CMP-" + UUID.randomUUID();
+        EventEnvelope routed = routed(ticketId, TicketType.COMPLAINT, ComplaintGrade.SPECIAL);
+        int partition = send(routed);
+        send(routed);
+        // a later ticket on the same partition proves both deliveries were handled before we count
+        String laterTicket = ticketId + "-later";
+        send(new ProducerRecord<>(Topics.TICKET_ROUTING, partition, ticketId, routed(laterTicket, TicketType.COMPLAINT, ComplaintGrade.GENERAL)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                client().get().uri("/api/complaints/{id}", laterTicket).exchange().expectStatus().isOk());
+        client().get().uri("/api/complaints/{id}", ticketId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.grade").isEqualTo("special")
+                .jsonPath("$.status").isEqualTo("registered")
+                .jsonPath("$.customerId").isEqualTo("C-42");
+    }
+
+    @Test
+    void ticketsOfOtherTypesOpenNoCase() {
+        String ticketId = "T-CMP-" + UUID.randomUUID();
+        int partition = send(routed(ticketId, TicketType.CONSULTATION, null));
+        String complaint = ticketId + "-complaint";
+        send(new ProducerRecord<>(Topics.TICKET_ROUTING, partition, ticketId, routed(complaint, TicketType.COMPLAINT, ComplaintGrade.GENERAL)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                client().get().uri("/api/complaints/{id}", complaint).exchange().expectStatus().isOk());
+        client().get().uri("/api/complaints/{id}", ticketId).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    private static EventEnvelope routed(String ticketId, TicketType type, ComplaintGrade grade) {
+        TicketRouted payload = new TicketRouted("C-42", type, type == TicketType.COMPLAINT ? "service-quality" : "usage",
+                Priority.IMPORTANT, type == TicketType.COMPLAINT ? Department.COMPLAINT_DESK : Department.PRODUCT_OPERATIONS,
+                "owner", 0.9, false, List.of("test"), null, grade);
+        return EventEnvelope.first(UUID.nameUUIDFromBytes(ticketId.getBytes()), ticketId, "routing-service", ticketId,
+                Instant.parse("2026-11-23T02:00:00Z"), payload);
+    }
+
+    private static int send(EventEnvelope envelope) {
+        return send(new ProducerRecord<>(Topics.TICKET_ROUTING, envelope.ticketId(), envelope));
+    }
+
+    private static int send(ProducerRecord<String, EventEnvelope> record) {
+        try {
+            return producer.send(record).get().partition();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
