@@ -5,6 +5,7 @@ import dev.servicedesk.contracts.MalformedEventException;
 import dev.servicedesk.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,12 +40,19 @@ import java.util.stream.Stream;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class MessagingConfiguration {
 
+    /**
+     * Event topics keep their records forever by default: they are the system's log of record, and read
+     * models are rebuilt by replaying them from the start.
+     */
     @Bean
     KafkaAdmin.NewTopics servicedeskTopics(@Value("${servicedesk.kafka.partitions:6}") int partitions,
-                                           @Value("${servicedesk.kafka.replication-factor:1}") short replicas) {
+                                           @Value("${servicedesk.kafka.replication-factor:1}") short replicas,
+                                           @Value("${servicedesk.kafka.retention-ms:-1}") long retentionMs) {
         List<NewTopic> topics = Topics.eventTopics().stream()
                 .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
-                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build())
+                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs))
+                        .build())
                 .toList();
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

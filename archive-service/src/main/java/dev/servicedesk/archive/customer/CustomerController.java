@@ -1,0 +1,32 @@
+package dev.servicedesk.archive.customer;
+
+import dev.servicedesk.archive.NotFound;
+import dev.servicedesk.archive.ticket.TicketArchive;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+    private final TicketArchive tickets;
+    private final CustomerArchive customers;
+
+    CustomerController(TicketArchive tickets, CustomerArchive customers) {
+        this.tickets = tickets;
+        this.customers = customers;
+    }
+
+    /** A customer is known to the archive once any event of one of their tickets arrived. */
+    @GetMapping("/{id}")
+    Mono<CustomerView> customer(@PathVariable String id) {
+        return tickets.ofCustomer(id)
+                .collectList()
+                .filter(list -> !list.isEmpty())
+                .map(list -> customers.describe(id, list))
+                .switchIfEmpty(Mono.error(() -> NotFound.of("customer", id)));
+    }
+}
