@@ -12,12 +12,16 @@ import java.util.UUID;
 
 /**
  * JSON form of {@link EventEnvelope}. The payload's class is looked up from the logical
- * {@code type}; unknown payload fields are ignored so older consumers tolerate newer producers.
+ * {@code type}; unknown payload fields are ignored so older consumers tolerate newer producers,
+ * and missing ones read as null, 0 or false so newer consumers tolerate older events.
  */
 public final class EventCodec {
 
+    // Jackson 3 fails on a missing primitive by default; reading it as 0/false lets newer
+    // consumers read events written before a field was added (records grow at the end).
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private EventCodec() {

@@ -1,0 +1,19 @@
+package dev.servicedesk.intake.idempotency;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the first request with a key claimed: the ticket and event ids and time it used, and a
+ * fingerprint of its body. A retry with the same body republishes exactly that event (consumers
+ * drop the repeat by its id); a retry with another body is refused.
+ *
+ * @param id          scope and key, e.g. {@code register:abc} or {@code T-...:abc}
+ * @param fingerprint SHA-256 of the request's canonical JSON
+ */
+@Document("idempotency-keys")
+public record IdempotencyRecord(@Id String id, String fingerprint, String ticketId, UUID eventId, Instant at) {
+}

@@ -1,0 +1,77 @@
+package dev.servicedesk.intake.publishing;
+
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.intake.IntakeProperties;
+import dev.servicedesk.kit.messaging.EventPublisher;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+
+/**
+ * Publishes to {@code ticket-events} and completes only once the broker acknowledged. A missing
+ * broker fails the call within the publish timeout; repeated failures open the breaker so later
+ * requests are refused at once instead of each waiting. Either way callers see {@link TemporarilyUnavailableException}.
+ */
+@Component
+public class TicketEventPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketEventPublisher.class);
+
+    private final EventPublisher publisher;
+    private final TimeLimiter timeLimiter;
+    private final CircuitBreaker breaker;
+    private final Duration retryAfter;
+    // KafkaProducer.send blocks while it waits for metadata of an unreachable broker: keep that off the event loop.
+    private final Scheduler sendScheduler = Schedulers.boundedElastic();
+
+    TicketEventPublisher(EventPublisher publisher, IntakeProperties properties) {
+        this.publisher = publisher;
+        this.retryAfter = properties.retryAfter();
+        this.timeLimiter = TimeLimiter.of("ticket-events", TimeLimiterConfig.custom()
+                .timeoutDuration(properties.publishTimeout())
+                .cancelRunningFuture(true)
+                .build());
+        IntakeProperties.Breaker settings = properties.breaker();
+        this.breaker = CircuitBreaker.of("ticket-events", CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .slidingWindowSize(settings.window())
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+    }
+
+    public Mono<Void> publish(EventEnvelope event) {
+        return publisher.publish(Topics.TICKET_EVENTS, event)
+                .subscribeOn(sendScheduler)
+                .then()
+                .transformDeferred(TimeLimiterOperator.of(timeLimiter))
+                .transformDeferred(CircuitBreakerOperator.of(breaker))
+                .onErrorMap(failure -> !(failure instanceof TemporarilyUnavailableException), this::unavailable);
+    }
+
+    /** The breaker's state, for tests and diagnostics. */
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    private TemporarilyUnavailableException unavailable(Throwable failure) {
+        if (!(failure instanceof CallNotPermittedException)) {
+            log.warn("Broker did not acknowledge an event: {}", failure.toString());
+        }
+        return new TemporarilyUnavailableException(retryAfter, failure);
+    }
+}

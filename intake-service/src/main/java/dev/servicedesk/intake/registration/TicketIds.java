@@ -1,0 +1,43 @@
+package dev.servicedesk.intake.registration;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Ticket ids such as {@code T-01jd3x8k2m9q7rtv}: "T-" and 16 Crockford base32 characters, 48 bits of
+ * milliseconds then 32 random bits, so ids sort by registration time and are easy to read out on the phone.
+ */
+final class TicketIds {
+
+    private static final char[] BASE32 = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+
+    private final Clock clock;
+
+    TicketIds(Clock clock) {
+        this.clock = clock;
+    }
+
+    String next() {
+        long millis = clock.millis() & 0xFFFF_FFFF_FFFFL;
+        long random = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFFL;
+        char[] id = new char[18];
+        id[0] = 'T';
+        id[1] = '-';
+        // 80 bits = 16 characters of 5 bits: the first 48 from the time, the last 32 random.
+        for (int i = 0; i < 16; i++) {
+            int shift = 75 - 5 * i; // bit offset within the 80-bit number
+            id[2 + i] = BASE32[bitsAt(millis, random, shift)];
+        }
+        return new String(id);
+    }
+
+    private static int bitsAt(long high48, long low32, int shift) {
+        int value = 0;
+        for (int bit = 4; bit >= 0; bit--) {
+            int position = shift + bit; // 0 = least significant of the 80 bits
+            long source = position >= 32 ? (high48 >>> (position - 32)) : (low32 >>> position);
+            value = (value << 1) | (int) (source & 1);
+        }
+        return value;
+    }
+}

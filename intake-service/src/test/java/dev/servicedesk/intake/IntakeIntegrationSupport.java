@@ -1,0 +1,130 @@
+package dev.servicedesk.intake;
+
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.EventEnvelopeDeserializer;
+import dev.servicedesk.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One intake on the real broker and database, shared by the module's integration test classes
+ * (same configuration, so Spring caches one context). Tests use fresh tickets and keys.
+ */
+@SpringBootTest(classes = IntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=intake-service", "servicedesk.kafka.retry.max-elapsed=1s",
+                // These tests are about behaviour, not outages: give a starved CI machine time to acknowledge.
+                "spring.kafka.producer.properties.max.block.ms=15000",
+                "spring.kafka.producer.properties.request.timeout.ms=15000",
+                "spring.kafka.producer.properties.delivery.timeout.ms=20000",
+                "servicedesk.intake.publish-timeout=25s"})
+@AutoConfigureWebTestClient
+public abstract class IntakeIntegrationSupport {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    protected WebTestClient web;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, TestInfrastructure.uniqueDatabase("intake"));
+    }
+
+    protected static String bootstrapServers() {
+        return TestInfrastructure.get().kafkaBootstrapServers();
+    }
+
+    /** A complete, valid registration form in Chinese and English. */
+    public static Map<String, Object> form(String description) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("channel", "phone");
+        form.put("customer", Map.of("name", "张伟", "phone", "138 0000 " + (1000 + (int) (Math.random() * 8999)),
+                "email", "zhang.wei@example.com", "tier", "member"));
+        form.put("orderNumber", "SO-2026-" + UUID.randomUUID().toString().substring(0, 8));
+        form.put("product", Map.of("name", "电热水壶 Kettle", "batch", "B-7"));
+        form.put("description", description);
+        form.put("customerRequest", "退款 refund");
+        form.put("occurredAt", "2026-01-02T09:30:00+08:00");
+        form.put("language", "zh-CN");
+        form.put("attachments", List.of("https://files.example/receipt.jpg"));
+        return form;
+    }
+
+    protected WebTestClient.ResponseSpec post(String path, Object body, String idempotencyKey) {
+        WebTestClient.RequestBodySpec request = web.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    /** Registers a ticket and returns its id. */
+    protected String register(Map<String, Object> form) {
+        JsonNode body = json(post("/api/tickets", form, null).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody());
+        return body.get("ticketId").asString();
+    }
+
+    protected static JsonNode json(byte[] body) {
+        return JSON.readTree(body);
+    }
+
+    /** Polls intake's record of a ticket until it exists and passes {@code check}. */
+    protected JsonNode awaitRecord(String ticketId, Consumer<JsonNode> check) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            var result = web.get().uri("/internal/tickets/{id}", ticketId).exchange().expectBody().returnResult();
+            assertThat(result.getStatus().value()).as("status of the record of %s", ticketId).isEqualTo(200);
+            last[0] = JSON.readTree(result.getResponseBody());
+            check.accept(last[0]);
+        });
+        return last[0];
+    }
+
+    /** Every event on {@code topic} whose key is one of {@code ticketIds}, read from the beginning. */
+    public static Map<String, List<EventEnvelope>> eventsOf(String bootstrap, String topic, Collection<String> ticketIds,
+                                                            int expected) {
+        Set<String> wanted = Set.copyOf(ticketIds);
+        Map<String, List<EventEnvelope>> found = new HashMap<>();
+        try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new EventEnvelopeDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            int count = 0;
+            while (count < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (wanted.contains(record.key())) {
+                        found.computeIfAbsent(record.key(), k -> new java.util.ArrayList<>()).add(record.value());
+                        count++;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

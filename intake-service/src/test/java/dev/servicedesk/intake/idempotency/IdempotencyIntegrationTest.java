@@ -1,0 +1,96 @@
+package dev.servicedesk.intake.idempotency;
+
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.intake.IntakeIntegrationSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdempotencyIntegrationTest extends IntakeIntegrationSupport {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void retryWithSameKeyAndBodyReturnsSameTicketAndRepublishesTheSameEvent() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> form = form("快递三天没动 parcel stuck for three days");
+
+        JsonNode first = json(post("/api/tickets", form, key).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody());
+        JsonNode second = json(post("/api/tickets", form, key).expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().returnResult().getResponseBody());
+
+        String ticketId = first.get("ticketId").asString();
+        assertThat(second.get("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(second.get("receivedAt").asString()).isEqualTo(first.get("receivedAt").asString());
+        List<EventEnvelope> events = eventsOf(bootstrapServers(), Topics.TICKET_EVENTS, List.of(ticketId), 2).get(ticketId);
+        assertThat(events).extracting(EventEnvelope::eventId).hasSize(2).containsOnly(events.get(0).eventId());
+        JsonNode record = awaitRecord(ticketId, r -> assertThat(r.get("state").asString()).isEqualTo("received"));
+        assertThat(record.get("version").asLong()).as("the repeat changed nothing").isEqualTo(1);
+    }
+
+    @Test
+    void racingIdenticalRequestsAllGetTheOneTicket() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> form = form("同时提交了八次 submitted eight times at once");
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+
+        List<String> ticketIds = Flux.range(0, 8)
+                .flatMap(i -> client.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).bodyValue(form)
+                        .retrieve().bodyToMono(JsonNode.class)
+                        .map(body -> body.get("ticketId").asString())
+                        .subscribeOn(Schedulers.parallel()), 8)
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(Set.copyOf(ticketIds)).hasSize(1);
+        String ticketId = ticketIds.get(0);
+        List<EventEnvelope> events = eventsOf(bootstrapServers(), Topics.TICKET_EVENTS, List.of(ticketId), 8).get(ticketId);
+        assertThat(events.stream().map(EventEnvelope::eventId).collect(Collectors.toSet())).hasSize(1);
+        JsonNode record = awaitRecord(ticketId, r -> assertThat(r.get("state").asString()).isEqualTo("received"));
+        assertThat(record.get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyWithDifferentBodyIsRefusedWith422() {
+        String key = UUID.randomUUID().toString();
+        String ticketId = json(post("/api/tickets", form("first body"), key).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody()).get("ticketId").asString();
+
+        JsonNode problem = json(post("/api/tickets", form("a different body"), key)
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult().getResponseBody());
+
+        assertThat(problem.get("ticketId").asString()).isEqualTo(ticketId);
+    }
+
+    @Test
+    void withoutKeyEveryRequestIsANewTicket() {
+        Map<String, Object> form = form("same words twice");
+
+        assertThat(register(form)).isNotEqualTo(register(form));
+    }
+
+    @Test
+    void malformedKeyIsABadRequest() {
+        post("/api/tickets", form("key with spaces"), "has spaces in it").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+    }
+}
