@@ -1,0 +1,69 @@
+package dev.servicedesk.routing.classification;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * One phrase of a rule. Latin phrases match at a word start and end at a word end or an English
+ * inflection ("refund" matches "refunds", "refunded"); CJK phrases match anywhere, since Chinese
+ * text has no spaces between words.
+ */
+public final class Phrase {
+
+    private static final String[] SUFFIXES = {"", "s", "es", "ed", "d", "ing"};
+
+    private final String text;
+    private final boolean latin;
+
+    public Phrase(String phrase) {
+        this.text = normalize(phrase).strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty phrase");
+        }
+        this.latin = text.chars().allMatch(c -> c < 0x2E80);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Lower case, full-width forms folded (ＶＩＰ -> vip), runs of white space as one space. */
+    public static String normalize(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        return Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** @param normalized text already passed through {@link #normalize} */
+    public boolean occursIn(String normalized) {
+        if (!latin) {
+            return normalized.contains(text);
+        }
+        for (int at = normalized.indexOf(text); at >= 0; at = normalized.indexOf(text, at + 1)) {
+            if (at > 0 && Character.isLetterOrDigit(normalized.charAt(at - 1)) && normalized.charAt(at - 1) < 0x2E80) {
+                continue;
+            }
+            int end = at + text.length();
+            for (String suffix : SUFFIXES) {
+                if (normalized.startsWith(suffix, end) && wordEnds(normalized, end + suffix.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordEnds(String text, int index) {
+        if (index >= text.length()) {
+            return true;
+        }
+        char next = text.charAt(index);
+        return !Character.isLetterOrDigit(next) || next >= 0x2E80;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

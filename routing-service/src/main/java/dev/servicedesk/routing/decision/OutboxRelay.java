@@ -1,0 +1,73 @@
+package dev.servicedesk.routing.decision;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Re-sends decisions that were stored but never confirmed as published (the process stopped in
+ * between, or the broker was away). Re-sending keeps the event ids, so consumers drop repeats.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final RoutingRecords records;
+    private final TicketRouter router;
+    private final Clock clock;
+    private final Duration every;
+    private final Duration grace;
+    private volatile Disposable running;
+
+    OutboxRelay(RoutingRecords records, TicketRouter router, Clock clock,
+                @Value("${servicedesk.routing.outbox.relay-every:10s}") Duration every,
+                @Value("${servicedesk.routing.outbox.grace:30s}") Duration grace) {
+        this.records = records;
+        this.router = router;
+        this.clock = clock;
+        this.every = every;
+        this.grace = grace;
+    }
+
+    @Override
+    public void start() {
+        running = Flux.interval(every, every, Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .concatMap(tick -> records.unpublished(clock.instant().minus(grace), 500)
+                        .concatMap(router::publish)
+                        .count()
+                        .doOnNext(count -> {
+                            if (count > 0) {
+                                log.info("re-sent {} stored routing decisions", count);
+                            }
+                        })
+                        .onErrorResume(e -> {
+                            log.warn("outbox relay failed, will retry: {}", e.toString());
+                            return reactor.core.publisher.Mono.empty();
+                        }))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.servicedesk.routing.decision;
+
+import dev.servicedesk.contracts.EventCodec;
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.ticket.Priority;
+import dev.servicedesk.contracts.ticket.TicketType;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * MongoDB collection {@code routing_records}, one document per ticket. Events are stored in their
+ * wire form, so what is published later is byte for byte what was decided.
+ */
+@Component
+class RoutingRecords {
+
+    static final String COLLECTION = "routing_records";
+
+    private final ReactiveMongoTemplate mongo;
+
+    RoutingRecords(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Mono<RoutingRecord> find(String ticketId) {
+        return mongo.findById(ticketId, Document.class, COLLECTION).map(RoutingRecords::fromDocument);
+    }
+
+    Flux<RoutingRecord> findAll(Collection<String> ticketIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ticketIds)), Document.class, COLLECTION)
+                .map(RoutingRecords::fromDocument);
+    }
+
+    /** One round trip for many new tickets; fails as a whole if any was stored meanwhile. */
+    Mono<Void> insertAll(List<RoutingRecord> batch, Instant now) {
+        Date updatedAt = Date.from(now);
+        return mongo.insert(batch.stream().map(record -> toDocument(record).append("updatedAt", updatedAt)).toList(), COLLECTION)
+                .then();
+    }
+
+    Mono<Void> markAllPublished(Collection<String> ticketIds) {
+        return mongo.updateMulti(Query.query(Criteria.where("_id").in(ticketIds).and("published").is(false)),
+                        Update.update("published", true), COLLECTION)
+                .then();
+    }
+
+    /** Fails with a DuplicateKeyException when another consumer stored the ticket first. */
+    Mono<RoutingRecord> insert(RoutingRecord record, Instant now) {
+        return mongo.insert(toDocument(record).append("updatedAt", Date.from(now)), COLLECTION).thenReturn(record);
+    }
+
+    /** Replaces the decision only if nobody changed it since {@code expectedRevision} was read. */
+    Mono<Boolean> replace(RoutingRecord record, int expectedRevision, Instant now) {
+        Document document = toDocument(record);
+        Update update = new Update();
+        document.forEach((field, value) -> {
+            if (!"_id".equals(field)) {
+                update.set(field, value);
+            }
+        });
+        update.set("updatedAt", Date.from(now));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(record.ticketId()).and("revision").is(expectedRevision)),
+                        update, COLLECTION)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    Mono<Void> markPublished(String ticketId, String outboxCause) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(ticketId).and("outboxCause").is(outboxCause)),
+                        Update.update("published", true), COLLECTION)
+                .then();
+    }
+
+    /** Decisions stored but not confirmed as published, e.g. because the process stopped in between. */
+    Flux<RoutingRecord> unpublished(Instant updatedBefore, int limit) {
+        Query query = Query.query(Criteria.where("published").is(false).and("updatedAt").lt(Date.from(updatedBefore))).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).map(RoutingRecords::fromDocument);
+    }
+
+    private static Document toDocument(RoutingRecord record) {
+        Document document = new Document("_id", record.ticketId())
+                .append("customerId", record.receivedPayload().customer().customerId())
+                .append("received", json(record.received()))
+                .append("revision", record.revision())
+                .append("causes", record.causes())
+                .append("routed", json(record.routed()))
+                .append("outboxCause", record.outboxCause())
+                .append("outbox", record.outbox().stream()
+                        .map(message -> new Document("topic", message.topic()).append("event", json(message.event())))
+                        .toList())
+                .append("published", record.published());
+        StaffClassification staff = record.staff();
+        document.append("staff", staff == null ? null : new Document("type", staff.type().wireName())
+                .append("subType", staff.subType())
+                .append("priority", staff.priority() == null ? null : staff.priority().wireName())
+                .append("special", staff.special())
+                .append("staffId", staff.staffId()));
+        return document;
+    }
+
+    private static RoutingRecord fromDocument(Document document) {
+        Document staff = document.get("staff", Document.class);
+        return new RoutingRecord(
+                document.getString("_id"),
+                envelope(document.getString("received")),
+                document.getInteger("revision"),
+                List.copyOf(document.getList("causes", String.class)),
+                envelope(document.getString("routed")),
+                staff == null ? null : new StaffClassification(
+                        wire(TicketType.class, staff.getString("type")), staff.getString("subType"),
+                        staff.getString("priority") == null ? null : wire(Priority.class, staff.getString("priority")),
+                        staff.getBoolean("special", false), staff.getString("staffId")),
+                document.getString("outboxCause"),
+                document.getList("outbox", Document.class).stream()
+                        .map(message -> new OutboxMessage(message.getString("topic"), envelope(message.getString("event"))))
+                        .toList(),
+                document.getBoolean("published", false));
+    }
+
+    private static String json(EventEnvelope envelope) {
+        return new String(EventCodec.write(envelope), StandardCharsets.UTF_8);
+    }
+
+    private static EventEnvelope envelope(String json) {
+        return EventCodec.read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <E extends Enum<E>> E wire(Class<E> type, String wireName) {
+        return EventCodec.mapper().convertValue(wireName, type);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.servicedesk.routing.decision;
+
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.TicketReceived;
+import dev.servicedesk.contracts.events.TicketReclassified;
+import dev.servicedesk.contracts.events.TicketReopened;
+import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.kit.messaging.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Routes tickets: decides, stores the decision together with its events, then publishes exactly
+ * the stored events and marks them published. A redelivered cause finds its decision stored and
+ * at most re-sends the same events (same ids), so consumers see no duplicate effect; a stored but
+ * unpublished decision is also re-sent by {@link OutboxRelay}.
+ */
+@Component
+public class TicketRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketRouter.class);
+    private static final int MAX_ATTEMPTS = 3;
+    private static final int DECIDE_CONCURRENCY = 64;
+    private static final int PUBLISH_CONCURRENCY = 2048;
+
+    private final DecisionMaker decisions;
+    private final RoutingRecords records;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    TicketRouter(DecisionMaker decisions, RoutingRecords records, EventPublisher publisher, Clock clock) {
+        this.decisions = decisions;
+        this.records = records;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** The ticket's routing state, or empty when routing has not seen it. */
+    public Mono<RoutingRecord> current(String ticketId) {
+        return records.find(ticketId);
+    }
+
+    /** The first decision for a ticket. */
+    public Mono<Void> received(EventEnvelope envelope, TicketReceived received) {
+        String cause = envelope.eventId().toString();
+        return records.find(envelope.ticketId())
+                .flatMap(existing -> resume(existing, cause))
+                .switchIfEmpty(Mono.defer(() -> decisions.decide(envelope, received, 1, received.receivedAt(), null, null, null)
+                        .flatMap(decision -> records.insert(new RoutingRecord(envelope.ticketId(), envelope, 1,
+                                List.of(cause), decision.routed(), null, cause, decision.outbox(), false), clock.instant()))
+                        .flatMap(this::publish)
+                        // a concurrent consumer of the same record stored it first: publish what it stored
+                        .onErrorResume(DuplicateKeyException.class, duplicate -> records.find(envelope.ticketId())
+                                .flatMap(existing -> resume(existing, cause)))))
+                .then();
+    }
+
+    /**
+     * First decisions for many received tickets with a few round trips: one read, one bulk insert,
+     * all events sent before any acknowledgement is awaited, one bulk update. Tickets already
+     * known (redeliveries) and repeats within the batch take the one-by-one path.
+     */
+    public Mono<Void> receivedAll(List<EventEnvelope> envelopes) {
+        Map<String, EventEnvelope> firsts = new LinkedHashMap<>();
+        List<EventEnvelope> repeats = new ArrayList<>();
+        for (EventEnvelope envelope : envelopes) {
+            if (firsts.putIfAbsent(envelope.ticketId(), envelope) != null) {
+                repeats.add(envelope);
+            }
+        }
+        return records.findAll(firsts.keySet()).collectMap(RoutingRecord::ticketId)
+                .flatMap(known -> {
+                    List<EventEnvelope> fresh = firsts.values().stream().filter(e -> !known.containsKey(e.ticketId())).toList();
+                    List<EventEnvelope> again = firsts.values().stream().filter(e -> known.containsKey(e.ticketId())).toList();
+                    return Flux.fromIterable(fresh)
+                            .flatMapSequential(envelope -> {
+                                TicketReceived received = (TicketReceived) envelope.payload();
+                                String cause = envelope.eventId().toString();
+                                return decisions.decide(envelope, received, 1, received.receivedAt(), null, null, null)
+                                        .map(decision -> new RoutingRecord(envelope.ticketId(), envelope, 1, List.of(cause),
+                                                decision.routed(), null, cause, decision.outbox(), false));
+                            }, DECIDE_CONCURRENCY)
+                            .collectList()
+                            .flatMap(decided -> decided.isEmpty() ? Mono.empty() : records.insertAll(decided, clock.instant())
+                                    .then(publishAll(decided))
+                                    // someone stored one of them meanwhile: settle each on its own, idempotently
+                                    .onErrorResume(DuplicateKeyException.class, duplicate -> Flux.fromIterable(fresh)
+                                            .concatMap(envelope -> received(envelope, (TicketReceived) envelope.payload()))
+                                            .then()))
+                            .then(Flux.fromIterable(again)
+                                    .concatMap(envelope -> resume(known.get(envelope.ticketId()), envelope.eventId().toString()))
+                                    .then());
+                })
+                .then(Flux.fromIterable(repeats).concatMap(envelope -> received(envelope, (TicketReceived) envelope.payload())).then());
+    }
+
+    private Mono<Void> publishAll(List<RoutingRecord> batch) {
+        return Flux.fromIterable(batch)
+                .flatMapIterable(RoutingRecord::outbox)
+                .flatMapSequential(message -> publisher.publish(message.topic(), message.event()), PUBLISH_CONCURRENCY)
+                .then(records.markAllPublished(batch.stream().map(RoutingRecord::ticketId).toList()));
+    }
+
+    /** A reopened ticket is routed again with fresh SLA clocks from the moment it was reopened. */
+    public Mono<Void> reopened(EventEnvelope envelope, TicketReopened reopened) {
+        String note = "reopened by " + reopened.reopenedBy() + (reopened.reason() == null ? "" : ": " + reopened.reason());
+        return reroute(envelope.ticketId(), envelope.eventId().toString(), MAX_ATTEMPTS, existing ->
+                new Reroute(envelope, envelope.occurredAt(), existing.staff(), note, List.of()))
+                .then();
+    }
+
+    /**
+     * Staff corrected the classification: routed again under the same SLA clock start, and a
+     * {@link TicketReclassified} event records the correction.
+     *
+     * @return the new decision, or empty when the ticket is unknown to routing
+     */
+    public Mono<RoutingRecord> reclassify(String ticketId, StaffClassification staff, String note) {
+        return records.find(ticketId).flatMap(current -> {
+            int revision = current.revision() + 1;
+            TicketRouted before = current.routedPayload();
+            TicketReclassified reclassified = new TicketReclassified(before.type(), before.subType(), staff.type(),
+                    staff.subType(), staff.priority(), staff.special(), staff.staffId(), note, revision);
+            UUID id = UUID.nameUUIDFromBytes((ticketId + "/reclassified/" + revision).getBytes(StandardCharsets.UTF_8));
+            EventEnvelope cause = EventEnvelope.first(id, ticketId, DecisionMaker.PRODUCER,
+                    current.received().correlationId(), clock.instant(), reclassified);
+            String reason = "reclassified by staff " + staff.staffId() + (note == null || note.isBlank() ? "" : ": " + note);
+            // one attempt: the correction was made against what staff saw; a conflict is answered 409
+            return reroute(ticketId, id.toString(), 1, existing -> new Reroute(cause,
+                    existing.receivedPayload().receivedAt(), staff, reason,
+                    List.of(new OutboxMessage(Topics.TICKET_ROUTING, cause))));
+        });
+    }
+
+    private record Reroute(EventEnvelope cause, Instant clockStart, StaffClassification staff, String note,
+                           List<OutboxMessage> before) {
+    }
+
+    private Mono<RoutingRecord> reroute(String ticketId, String cause, int attemptsLeft,
+                                        Function<RoutingRecord, Reroute> plan) {
+        return records.find(ticketId)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("ticket " + ticketId + " was never routed")))
+                .flatMap(existing -> {
+                    if (existing.handled(cause)) {
+                        return resume(existing, cause);
+                    }
+                    Reroute reroute = plan.apply(existing);
+                    return decisions.decide(reroute.cause(), existing.receivedPayload(),
+                                    existing.revision() + 1, reroute.clockStart(), reroute.staff(), existing.routedPayload(),
+                                    reroute.note())
+                            .flatMap(decision -> {
+                                List<String> causes = new ArrayList<>(existing.causes());
+                                causes.add(cause);
+                                List<OutboxMessage> outbox = new ArrayList<>(reroute.before());
+                                outbox.addAll(decision.outbox());
+                                RoutingRecord next = new RoutingRecord(ticketId, existing.received(), existing.revision() + 1,
+                                        List.copyOf(causes), decision.routed(), reroute.staff(), cause, List.copyOf(outbox), false);
+                                return records.replace(next, existing.revision(), clock.instant())
+                                        .flatMap(replaced -> replaced ? publish(next)
+                                                : attemptsLeft > 1 ? reroute(ticketId, cause, attemptsLeft - 1, plan)
+                                                : Mono.error(new ConcurrentRoutingException(ticketId)));
+                            });
+                });
+    }
+
+    /** The cause was decided on before: re-send its events unless they were all acknowledged. */
+    private Mono<RoutingRecord> resume(RoutingRecord existing, String cause) {
+        if (!existing.handled(cause)) {
+            log.warn("ticket {} already routed from another TicketReceived; ignoring {}", existing.ticketId(), cause);
+            return Mono.just(existing);
+        }
+        if (existing.published() || !cause.equals(existing.outboxCause())) {
+            return Mono.just(existing); // acknowledged, or superseded by a later decision
+        }
+        return publish(existing);
+    }
+
+    Mono<RoutingRecord> publish(RoutingRecord record) {
+        return Flux.fromIterable(record.outbox())
+                .flatMapSequential(message -> publisher.publish(message.topic(), message.event()))
+                .then(records.markPublished(record.ticketId(), record.outboxCause()))
+                .thenReturn(record);
+    }
+}

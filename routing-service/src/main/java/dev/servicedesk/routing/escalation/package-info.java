@@ -1,0 +1,2 @@
+/** Complaint grading (general or special) and supervisor alerts for complaints and safety hazards. */
+package dev.servicedesk.routing.escalation;

@@ -1,0 +1,212 @@
+package dev.servicedesk.routing.benchmark;
+
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.EventEnvelopeDeserializer;
+import dev.servicedesk.contracts.EventEnvelopeSerializer;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.TicketReceived;
+import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.contracts.ticket.Channel;
+import dev.servicedesk.contracts.ticket.CustomerRef;
+import dev.servicedesk.contracts.ticket.CustomerTier;
+import dev.servicedesk.contracts.ticket.ProductRef;
+import dev.servicedesk.embedded.EmbeddedMongo;
+import dev.servicedesk.embedded.LoopbackKafkaBroker;
+import dev.servicedesk.routing.RoutingApplication;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Throughput and latency of one routing instance on this machine, on the embedded broker and
+ * database. Not a test: run it by hand (see the module's docs for the command).
+ *
+ * <p>Phase 1 (throughput): {@code count} TicketReceived events are produced as fast as possible;
+ * routed/s is the number routed divided by the time from the first send to the last TicketRouted.
+ * Phase 2 (latency): tickets at a steady {@code rate} per second for {@code seconds}; p50/p99 of the
+ * time from sending TicketReceived to receiving its TicketRouted. Both phases are bounded in time.
+ *
+ * <p>Arguments (all optional): {@code count=20000 rate=1000 seconds=10 timeout=180}.
+ */
+public final class RoutingBenchmark {
+
+    private static final Duration PHASE_LIMIT = Duration.ofMinutes(3);
+
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final List<Long> latenciesNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger routed = new AtomicInteger();
+    private volatile long lastRoutedNanos;
+    private volatile boolean recordLatency;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("count", "20000", "rate", "1000", "seconds", "10", "timeout", "180"));
+        Arrays.stream(args).map(arg -> arg.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> options.put(kv[0], kv[1]));
+        new RoutingBenchmark().run(Integer.parseInt(options.get("count")), Integer.parseInt(options.get("rate")),
+                Integer.parseInt(options.get("seconds")), Duration.ofSeconds(Long.parseLong(options.get("timeout"))));
+        System.exit(0);
+    }
+
+    private void run(int count, int rate, int seconds, Duration timeout) throws Exception {
+        Path dir = Files.createTempDirectory("routing-benchmark");
+        System.out.printf("routing benchmark: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (LoopbackKafkaBroker broker = LoopbackKafkaBroker.start(dir.resolve("kafka"), 0);
+             EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
+            long started = System.nanoTime();
+            // command-line arguments: they outrank the shared defaults, unlike the builder's default properties
+            ConfigurableApplicationContext routing = RoutingApplication.builder().run(
+                    "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    "--spring.mongodb.uri=" + mongo.connectionString(),
+                    "--spring.mongodb.database=routing-benchmark",
+                    "--server.port=0",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN");
+            System.out.printf("routing context started in %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
+            List<String[]> texts = texts();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread reader = new Thread(() -> readRouted(broker.bootstrapServers(), stop), "routed-reader");
+            reader.start();
+            try (KafkaProducer<String, EventEnvelope> producer = producer(broker.bootstrapServers())) {
+                // warm-up: JIT, consumer group assignment, Mongo connections
+                send(producer, texts, 2_000, 0);
+                awaitRouted(2_000, timeout);
+                routed.set(0);
+
+                long throughputStart = System.nanoTime();
+                send(producer, texts, count, 0);
+                boolean complete = awaitRouted(count, timeout);
+                double perSecond = routed.get() / ((lastRoutedNanos - throughputStart) / 1e9);
+                System.out.printf("%nthroughput: %d tickets routed in %.2f s = %.0f routed/s%s%n", routed.get(),
+                        (lastRoutedNanos - throughputStart) / 1e9, perSecond, complete ? "" : " (timed out before all were routed)");
+
+                routed.set(0);
+                recordLatency = true;
+                int paced = rate * seconds;
+                send(producer, texts, paced, rate);
+                complete = awaitRouted(paced, timeout);
+                List<Long> sorted = new ArrayList<>(latenciesNanos);
+                sorted.sort(null);
+                System.out.printf("latency at %d tickets/s for %d s (%d routed%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        rate, seconds, sorted.size(), complete ? "" : ", timed out",
+                        percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+            } finally {
+                stop.set(true);
+                reader.join(5_000);
+                routing.close();
+            }
+        }
+    }
+
+    private void send(KafkaProducer<String, EventEnvelope> producer, List<String[]> texts, int count, int perSecond) {
+        long start = System.nanoTime();
+        long deadline = start + PHASE_LIMIT.toNanos();
+        for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+            if (perSecond > 0) {
+                long due = start + (long) (i * (1e9 / perSecond));
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            String ticketId = "B-" + UUID.randomUUID();
+            String[] text = texts.get(i % texts.size());
+            Instant now = Instant.now();
+            TicketReceived payload = new TicketReceived(Channel.APP,
+                    new CustomerRef("bc-" + (i % 5_000), "Bench", null, null, i % 10 == 0 ? CustomerTier.VIP : CustomerTier.NORMAL),
+                    "SO-" + i, i % 3 == 0 ? new ProductRef("Kettle K" + (i % 50), "B" + (i % 7)) : null,
+                    text[1], null, null, Channel.APP, text[0], List.of(), false, now);
+            EventEnvelope envelope = EventEnvelope.first(UUID.randomUUID(), ticketId, "benchmark", ticketId, now, payload);
+            sentAt.put(ticketId, System.nanoTime());
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, ticketId, envelope));
+        }
+        producer.flush();
+    }
+
+    private boolean awaitRouted(int expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (routed.get() < expected) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    private void readRouted(String bootstrap, AtomicBoolean stop) {
+        try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new EventEnvelopeDeserializer())) {
+            consumer.subscribe(List.of(Topics.TICKET_ROUTING));
+            while (!stop.get()) {
+                for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(50))) {
+                    if (record.value().payload() instanceof TicketRouted) {
+                        long now = System.nanoTime();
+                        Long sent = sentAt.remove(record.key());
+                        if (sent != null) {
+                            if (recordLatency) {
+                                latenciesNanos.add(now - sent);
+                            }
+                            lastRoutedNanos = now;
+                            routed.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static KafkaProducer<String, EventEnvelope> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 65_536), new StringSerializer(), new EventEnvelopeSerializer());
+    }
+
+    /** Language and text pairs from the labelled sets, so the classifier does real work. */
+    private static List<String[]> texts() throws Exception {
+        List<String[]> texts = new ArrayList<>();
+        for (String resource : List.of("/classification/holdout.tsv", "/classification/tuning.tsv")) {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    Objects.requireNonNull(RoutingBenchmark.class.getResourceAsStream(resource)), StandardCharsets.UTF_8))) {
+                reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                        .map(line -> line.split("\t", 5)[4])
+                        .forEach(text -> texts.add(new String[] {text.chars().anyMatch(c -> c >= 0x4E00) ? "zh" : "en", text}));
+            }
+        }
+        return texts;
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.servicedesk.routing.classification;
+
+import dev.servicedesk.contracts.ticket.TicketType;
+import dev.servicedesk.routing.RoutingRules;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassifierTest {
+
+    private final Classifier classifier = new Classifier(
+            RoutingRules.bind("servicedesk.routing.classification", ClassificationProperties.class));
+
+    @Test
+    void explicitComplaintOutranksTheAfterSalesRequestItMentions() {
+        Classification classification = classifier.classify("我要投诉，退款申请了两周还没到账");
+
+        assertThat(classification.type()).isEqualTo(TicketType.COMPLAINT);
+        assertThat(classification.reasons()).anyMatch(reason -> reason.contains("\"投诉\""));
+    }
+
+    @Test
+    void decisionCarriesTheFiredPhrasesAndTheRunnerUp() {
+        Classification classification = classifier.classify("I received the wrong size, please send me the right one");
+
+        assertThat(classification.type()).isEqualTo(TicketType.AFTER_SALES);
+        assertThat(classification.subType()).isEqualTo("wrong-or-missing-item");
+        assertThat(classification.reasons()).anyMatch(reason -> reason.startsWith("after-sales/wrong-or-missing-item: "));
+        assertThat(classification.confidence()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void textNoRuleRecognisesIsFlaggedWithLowConfidence() {
+        Classification classification = classifier.classify("asdf qwerty 12345");
+
+        assertThat(classification.confidence()).isLessThan(classifier.reviewThreshold());
+        assertThat(classification.reasons()).containsExactly("no classification rule fired");
+    }
+
+    @Test
+    void englishPhrasesMatchWholeWordsAndInflectionsOnly() {
+        Phrase fee = new Phrase("fee");
+        Phrase refund = new Phrase("refund");
+
+        assertThat(fee.occursIn(Phrase.normalize("Thanks for the feedback"))).isFalse();
+        assertThat(fee.occursIn(Phrase.normalize("What is the FEE?"))).isTrue();
+        assertThat(refund.occursIn(Phrase.normalize("I was refunded twice"))).isTrue();
+        assertThat(new Phrase("退款").occursIn(Phrase.normalize("我的退款还没到"))).isTrue();
+        assertThat(new Phrase("vip").occursIn(Phrase.normalize("ＶＩＰ客户"))).isTrue();
+    }
+
+    @Test
+    void knowsWhichSubTypesBelongToWhichType() {
+        assertThat(classifier.knows(TicketType.AFTER_SALES, "refund")).isTrue();
+        assertThat(classifier.knows(TicketType.CONSULTATION, "refund")).isFalse();
+    }
+}

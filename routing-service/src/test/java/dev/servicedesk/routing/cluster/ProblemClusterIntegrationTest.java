@@ -1,0 +1,153 @@
+package dev.servicedesk.routing.cluster;
+
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.ProblemClusterDetected;
+import dev.servicedesk.contracts.events.TicketLinkedToCluster;
+import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.contracts.ticket.CustomerTier;
+import dev.servicedesk.contracts.ticket.ProductRef;
+import dev.servicedesk.routing.RoutingApplication;
+import dev.servicedesk.routing.RoutingIntegrationSupport;
+import dev.servicedesk.routing.Tickets;
+import dev.servicedesk.routing.TopicProbe;
+import dev.servicedesk.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import reactor.core.publisher.Flux;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Problem clusters stay correct with two routing instances on different partitions: the second
+ * instance is a separate application context in the same consumer group and database.
+ */
+class ProblemClusterIntegrationTest extends RoutingIntegrationSupport {
+
+    private static final int PARTITIONS = 6;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    ProblemClusterDetector detector;
+
+    @Test
+    void threeCustomersOnPartitionsOfTwoInstancesMakeOneClusterAndALaterTicketJoinsIt() {
+        try (ConfigurableApplicationContext second = RoutingApplication.builder().run(
+                "--spring.kafka.bootstrap-servers=" + bootstrap(),
+                "--spring.mongodb.uri=" + TestInfrastructure.get().mongoUri(),
+                "--spring.mongodb.database=" + DATABASE,
+                "--server.port=0",
+                "--spring.main.banner-mode=off");
+             TopicProbe probe = new TopicProbe(bootstrap(), List.of(Topics.TICKET_ROUTING, Topics.PROBLEM_CLUSTERS))) {
+            KafkaListenerEndpointRegistry secondListeners = second.getBean(KafkaListenerEndpointRegistry.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !assigned(listeners).isEmpty() && !assigned(secondListeners).isEmpty()
+                    && assigned(listeners).size() + assigned(secondListeners).size() == PARTITIONS);
+            Set<Integer> mine = assigned(listeners);
+            Set<Integer> theirs = assigned(secondListeners);
+
+            ProductRef kettle = new ProductRef("Aurora Kettle " + UUID.randomUUID(), "B-2611");
+            List<String> tickets = List.of(ticketOn(mine), ticketOn(theirs), ticketOn(mine), ticketOn(theirs));
+            Instant now = Instant.now();
+            for (int i = 0; i < 3; i++) {
+                probe.send(Topics.TICKET_EVENTS, Tickets.received(tickets.get(i), "c-kettle-" + i + "-" + tickets.get(i),
+                        CustomerTier.NORMAL, "水壶底座漏电，插上电就跳闸", kettle, now.plusSeconds(i)));
+            }
+            List<ConsumerRecord<String, EventEnvelope>> seen = probe.awaitRecord(record ->
+                    record.value().payload() instanceof ProblemClusterDetected detected && detected.product().equals(kettle));
+            ProblemClusterDetected detected = seen.stream().map(record -> record.value().payload())
+                    .filter(payload -> payload instanceof ProblemClusterDetected d && d.product().equals(kettle))
+                    .map(ProblemClusterDetected.class::cast).findFirst().orElseThrow();
+            assertThat(detected.ticketIds()).containsExactlyInAnyOrderElementsOf(tickets.subList(0, 3));
+            assertThat(detected.customerIds()).hasSize(3);
+
+            probe.send(Topics.TICKET_EVENTS, Tickets.received(tickets.get(3), "c-kettle-3", CustomerTier.NORMAL,
+                    "Kettle base gives electric shocks", kettle, now.plusSeconds(60)));
+            seen = probe.awaitRecord(record -> record.key().equals(tickets.get(3)) && record.value().payload() instanceof TicketLinkedToCluster);
+            for (String ticket : tickets) {
+                seen = probe.awaitRecord(record -> record.key().equals(ticket) && record.value().payload() instanceof TicketRouted);
+            }
+
+            assertThat(seen).filteredOn(record -> record.value().payload() instanceof ProblemClusterDetected d && d.product().equals(kettle))
+                    .hasSize(1);
+            TicketLinkedToCluster linked = (TicketLinkedToCluster) seen.stream()
+                    .filter(record -> record.key().equals(tickets.get(3)) && record.value().payload() instanceof TicketLinkedToCluster)
+                    .findFirst().orElseThrow().value().payload();
+            assertThat(linked.clusterId()).isEqualTo(detected.clusterId());
+            TicketRouted fourth = (TicketRouted) seen.stream()
+                    .filter(record -> record.key().equals(tickets.get(3)) && record.value().payload() instanceof TicketRouted)
+                    .findFirst().orElseThrow().value().payload();
+            assertThat(fourth.clusterId()).isEqualTo(detected.clusterId());
+        }
+    }
+
+    @Test
+    void concurrentReportsOfManyCustomersOpenExactlyOneCluster() {
+        ProductRef router = new ProductRef("Mesh Router " + UUID.randomUUID(), null);
+        Instant now = Instant.now();
+
+        List<ClusterOutcome> outcomes = Flux.range(0, 12)
+                .flatMap(i -> detector.report("T-race-" + i + "-" + UUID.randomUUID(), "c-race-" + i, router, now.plusMillis(i)), 12)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(outcomes).filteredOn(outcome -> outcome.detected() != null).hasSize(1);
+        String clusterId = outcomes.stream().filter(outcome -> outcome.detected() != null).findFirst().orElseThrow().clusterId();
+        assertThat(outcomes).filteredOn(outcome -> outcome.clusterId() != null)
+                .allSatisfy(outcome -> assertThat(outcome.clusterId()).isEqualTo(clusterId));
+    }
+
+    @Test
+    void reportsOutsideTheWindowOrOfOtherBatchesDoNotCluster() {
+        ProductRef sameName = new ProductRef("Heater " + UUID.randomUUID(), "LOT-1");
+        Instant now = Instant.now();
+
+        ClusterOutcome first = detector.report("T-w1-" + UUID.randomUUID(), "c-w1", sameName, now.minus(Duration.ofHours(30))).block();
+        ClusterOutcome otherBatch = detector.report("T-w2-" + UUID.randomUUID(), "c-w2",
+                new ProductRef(sameName.name(), "LOT-2"), now).block();
+        ClusterOutcome second = detector.report("T-w3-" + UUID.randomUUID(), "c-w3", sameName, now).block();
+        ClusterOutcome third = detector.report("T-w4-" + UUID.randomUUID(), "c-w4", sameName, now.plusSeconds(5)).block();
+
+        assertThat(List.of(first, otherBatch, second, third)).allSatisfy(outcome -> assertThat(outcome).isEqualTo(ClusterOutcome.NONE));
+    }
+
+    private static Set<Integer> assigned(KafkaListenerEndpointRegistry registry) {
+        Set<Integer> partitions = new HashSet<>();
+        for (MessageListenerContainer container : registry.getListenerContainers()) {
+            Collection<TopicPartition> assigned = container.getAssignedPartitions();
+            if (assigned != null) {
+                assigned.stream().filter(tp -> tp.topic().equals(Topics.TICKET_EVENTS)).forEach(tp -> partitions.add(tp.partition()));
+            }
+        }
+        return partitions;
+    }
+
+    /** A ticket id whose record lands on one of {@code partitions} (Kafka's default partitioner). */
+    private static String ticketOn(Set<Integer> partitions) {
+        while (true) {
+            String candidate = Tickets.newTicketId();
+            int partition = Utils.toPositive(Utils.murmur2(candidate.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+            if (partitions.contains(partition)) {
+                return candidate;
+            }
+        }
+    }
+}
