@@ -18,4 +18,13 @@ final class FreePorts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A free loopback port other than {@code taken}: the OS may hand out a just-released port again. */
+    static int loopbackOtherThan(int taken) {
+        int port = loopback();
+        while (port == taken) {
+            port = loopback();
+        }
+        return port;
+    }
 }

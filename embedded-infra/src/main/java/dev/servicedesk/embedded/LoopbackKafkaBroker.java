@@ -57,7 +57,7 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
         DirectoryLock lock = DirectoryLock.acquire(logDir, "LoopbackKafkaBroker");
         try {
             int clientPort = port == 0 ? FreePorts.loopback() : port;
-            int controllerPort = FreePorts.loopback();
+            int controllerPort = FreePorts.loopbackOtherThan(clientPort);
             Properties props = properties(logDir.toAbsolutePath(), clientPort, controllerPort);
             formatIfNeeded(logDir, props);
 

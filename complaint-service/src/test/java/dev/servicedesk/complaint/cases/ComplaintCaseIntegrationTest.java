@@ -2,18 +2,14 @@ package dev.servicedesk.complaint.cases;
 
 import dev.servicedesk.complaint.ComplaintApplication;
 import dev.servicedesk.contracts.EventEnvelope;
-import dev.servicedesk.contracts.EventEnvelopeSerializer;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.contracts.ticket.ComplaintGrade;
 import dev.servicedesk.contracts.ticket.Department;
 import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.TicketType;
+import dev.servicedesk.testsupport.TestEventProducer;
 import dev.servicedesk.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -35,7 +30,7 @@ import static org.awaitility.Awaitility.await;
         properties = "spring.config.name=complaint-service")
 class ComplaintCaseIntegrationTest {
 
-    private static KafkaProducer<String, EventEnvelope> producer;
+    private static TestEventProducer producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -44,8 +39,7 @@ class ComplaintCaseIntegrationTest {
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(), new EventEnvelopeSerializer());
+        producer = new TestEventProducer();
     }
 
     @AfterAll
@@ -64,7 +58,7 @@ class ComplaintCaseIntegrationTest {
         send(routed);
         // a later ticket on the same partition proves both deliveries were handled before we count
         String laterTicket = ticketId + "-later";
-        send(new ProducerRecord<>(Topics.TICKET_ROUTING, partition, ticketId, routed(laterTicket, TicketType.COMPLAINT, ComplaintGrade.GENERAL)));
+        producer.send(Topics.TICKET_ROUTING, partition, routed(laterTicket, TicketType.COMPLAINT, ComplaintGrade.GENERAL));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 client().get().uri("/api/complaints/{id}", laterTicket).exchange().expectStatus().isOk());
@@ -81,7 +75,7 @@ class ComplaintCaseIntegrationTest {
         String ticketId = "T-CMP-" + UUID.randomUUID();
         int partition = send(routed(ticketId, TicketType.CONSULTATION, null));
         String complaint = ticketId + "-complaint";
-        send(new ProducerRecord<>(Topics.TICKET_ROUTING, partition, ticketId, routed(complaint, TicketType.COMPLAINT, ComplaintGrade.GENERAL)));
+        producer.send(Topics.TICKET_ROUTING, partition, routed(complaint, TicketType.COMPLAINT, ComplaintGrade.GENERAL));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 client().get().uri("/api/complaints/{id}", complaint).exchange().expectStatus().isOk());
@@ -103,14 +97,6 @@ class ComplaintCaseIntegrationTest {
     }
 
     private static int send(EventEnvelope envelope) {
-        return send(new ProducerRecord<>(Topics.TICKET_ROUTING, envelope.ticketId(), envelope));
-    }
-
-    private static int send(ProducerRecord<String, EventEnvelope> record) {
-        try {
-            return producer.send(record).get().partition();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return producer.send(Topics.TICKET_ROUTING, envelope);
     }
 }

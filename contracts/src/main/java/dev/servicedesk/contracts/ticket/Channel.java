@@ -3,7 +3,7 @@ package dev.servicedesk.contracts.ticket;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Where a request came in (全渠道). */
-public enum Channel {
+public enum Channel implements WireNamed {
     @JsonProperty("phone")
     PHONE,
     @JsonProperty("chat")
@@ -18,13 +18,4 @@ public enum Channel {
     SOCIAL,
     @JsonProperty("walk-in")
     WALK_IN;
-
-    /** The name used on the wire and in URLs. */
-    public String wireName() {
-        try {
-            return Channel.class.getField(name()).getAnnotation(JsonProperty.class).value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

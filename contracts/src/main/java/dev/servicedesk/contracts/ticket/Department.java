@@ -3,7 +3,7 @@ package dev.servicedesk.contracts.ticket;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Departments that solve tickets; each has a work topic. */
-public enum Department {
+public enum Department implements WireNamed {
     @JsonProperty("technical-support")
     TECHNICAL_SUPPORT,
     @JsonProperty("after-sales")
@@ -12,13 +12,4 @@ public enum Department {
     PRODUCT_OPERATIONS,
     @JsonProperty("complaint-desk")
     COMPLAINT_DESK;
-
-    /** The name used on the wire and in URLs. */
-    public String wireName() {
-        try {
-            return Department.class.getField(name()).getAnnotation(JsonProperty.class).value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

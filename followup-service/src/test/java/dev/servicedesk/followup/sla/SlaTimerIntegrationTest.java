@@ -1,7 +1,6 @@
 package dev.servicedesk.followup.sla;
 
 import dev.servicedesk.contracts.EventEnvelope;
-import dev.servicedesk.contracts.EventEnvelopeSerializer;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.contracts.ticket.Department;
@@ -9,11 +8,8 @@ import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.SlaDeadlines;
 import dev.servicedesk.contracts.ticket.TicketType;
 import dev.servicedesk.followup.FollowupApplication;
+import dev.servicedesk.testsupport.TestEventProducer;
 import dev.servicedesk.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -36,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 class SlaTimerIntegrationTest {
 
     private static final Instant ROUTED_AT = Instant.parse("2026-11-23T02:00:00Z");
-    private static KafkaProducer<String, EventEnvelope> producer;
+    private static TestEventProducer producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -45,8 +40,7 @@ class SlaTimerIntegrationTest {
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(), new EventEnvelopeSerializer());
+        producer = new TestEventProducer();
     }
 
     @AfterAll
@@ -77,7 +71,7 @@ class SlaTimerIntegrationTest {
         int partition = send(first);
         // a marker on the same partition, after the redelivery, proves the redelivery has been handled
         EventEnvelope marker = routed(ticketId + "-marker", 1, Priority.NORMAL, Duration.ofHours(72));
-        send(new ProducerRecord<>(Topics.TICKET_ROUTING, partition, ticketId, marker));
+        producer.send(Topics.TICKET_ROUTING, partition, marker);
         awaitTimers(ticketId + "-marker", 1, "normal");
 
         client().get().uri("/api/sla/{id}", ticketId).exchange()
@@ -115,14 +109,6 @@ class SlaTimerIntegrationTest {
     }
 
     private static int send(EventEnvelope envelope) {
-        return send(new ProducerRecord<>(Topics.TICKET_ROUTING, envelope.ticketId(), envelope));
-    }
-
-    private static int send(ProducerRecord<String, EventEnvelope> record) {
-        try {
-            return producer.send(record).get().partition();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return producer.send(Topics.TICKET_ROUTING, envelope);
     }
 }
