@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.ToIntFunction;
 
 /**
  * Every service and the gateway, each its own application context, wired to one broker and one
@@ -56,21 +57,32 @@ public final class ServiceSystem implements AutoCloseable {
             args.addAll(List.of(extraArgs));
             starting.put(module, CompletableFuture.supplyAsync(() -> run(module.builder(), args)));
         }
-        Map<ServiceModule, ConfigurableApplicationContext> services = new EnumMap<>(ServiceModule.class);
+        // With fixed ports the gateway knows where the services will be and starts alongside them.
+        CompletableFuture<ConfigurableApplicationContext> gateway = fixedPorts
+                ? CompletableFuture.supplyAsync(() -> startGateway(8080, module -> module.defaultPort(), extraArgs))
+                : CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new))
+                        .thenApply(started -> startGateway(0, module -> port(starting.get(module).join()), extraArgs));
         try {
+            Map<ServiceModule, ConfigurableApplicationContext> services = new EnumMap<>(ServiceModule.class);
             starting.forEach((module, future) -> services.put(module, future.join()));
+            return new ServiceSystem(services, gateway.join());
         } catch (CompletionException e) {
             starting.values().forEach(future -> future.thenAccept(ConfigurableApplicationContext::close));
+            gateway.thenAccept(ConfigurableApplicationContext::close);
             throw e;
         }
-        List<String> gatewayArgs = new ArrayList<>(List.of(
-                "--server.port=" + (fixedPorts ? 8080 : 0),
+    }
+
+    private static ConfigurableApplicationContext startGateway(int port, ToIntFunction<ServiceModule> servicePort, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
                 "--servicedesk.kit.enabled=false",
                 "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUSIONS));
-        services.forEach((module, context) -> gatewayArgs.add(
-                "--" + module.gatewayVariable() + "=http://127.0.0.1:" + port(context)));
-        gatewayArgs.addAll(List.of(extraArgs));
-        return new ServiceSystem(services, run(GatewayApplication.builder(), gatewayArgs));
+        for (ServiceModule module : ServiceModule.values()) {
+            args.add("--" + module.gatewayVariable() + "=http://127.0.0.1:" + servicePort.applyAsInt(module));
+        }
+        args.addAll(List.of(extraArgs));
+        return run(GatewayApplication.builder(), args);
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, List<String> args) {
