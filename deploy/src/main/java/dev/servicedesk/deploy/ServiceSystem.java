@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -99,16 +100,18 @@ public final class ServiceSystem implements AutoCloseable {
 
     /** Service name to its own base URL, for operators who want to bypass the gateway. */
     public Map<String, String> serviceUrls() {
-        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
         services.forEach((module, context) -> urls.put(module.serviceName(), "http://127.0.0.1:" + port(context)));
         return urls;
     }
 
+    /** Stops the gateway first so no request reaches a stopping service, then the services together. */
     @Override
     public void close() {
         gateway.close();
-        List<ServiceModule> modules = new ArrayList<>(services.keySet());
-        java.util.Collections.reverse(modules);
-        modules.forEach(module -> services.get(module).close());
+        CompletableFuture.allOf(services.values().stream()
+                        .map(context -> CompletableFuture.runAsync(context::close))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 }
