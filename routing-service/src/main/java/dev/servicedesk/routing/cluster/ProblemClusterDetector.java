@@ -54,7 +54,18 @@ public class ProblemClusterDetector {
                 .setOnInsert("product", new Document("name", product.name().strip()).append("batch", batch(product)));
         return mongo.findAndModify(byId(key), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         Document.class, COLLECTION)
-                .flatMap(document -> evaluate(key, document, ticketId, customerId, at, product, 0));
+                .flatMap(document -> evaluate(key, document, ticketId, customerId, at, product, 0)
+                        .flatMap(outcome -> prune(key, document, at).thenReturn(outcome)));
+    }
+
+    /** Reports older than two windows can no longer make or join a cluster. */
+    private Mono<Void> prune(String key, Document document, Instant at) {
+        if (document.getList("reports", Document.class).size() <= properties.pruneAbove()) {
+            return Mono.empty();
+        }
+        Date cutoff = Date.from(at.minus(properties.window().multipliedBy(2)));
+        return mongo.updateFirst(byId(key), new Update().pull("reports", new Document("at", new Document("$lt", cutoff))), COLLECTION)
+                .then();
     }
 
     private Mono<ClusterOutcome> evaluate(String key, Document document, String ticketId, String customerId,

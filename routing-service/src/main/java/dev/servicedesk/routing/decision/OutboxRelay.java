@@ -29,7 +29,7 @@ class OutboxRelay implements SmartLifecycle {
     private volatile Disposable running;
 
     OutboxRelay(RoutingRecords records, TicketRouter router, Clock clock,
-                @Value("${servicedesk.routing.outbox.relay-every:10s}") Duration every,
+                @Value("${servicedesk.routing.outbox.relay-every:60s}") Duration every,
                 @Value("${servicedesk.routing.outbox.grace:30s}") Duration grace) {
         this.records = records;
         this.router = router;

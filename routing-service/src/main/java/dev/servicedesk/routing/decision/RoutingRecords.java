@@ -5,6 +5,7 @@ import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.TicketType;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,6 +28,7 @@ import java.util.List;
 class RoutingRecords {
 
     static final String COLLECTION = "routing_records";
+    private static final int LOOKUP_CONCURRENCY = 32;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -38,9 +40,9 @@ class RoutingRecords {
         return mongo.findById(ticketId, Document.class, COLLECTION).map(RoutingRecords::fromDocument);
     }
 
+    /** Lookups by id, concurrently: each one uses the primary key even on servers that scan for {@code $in}. */
     Flux<RoutingRecord> findAll(Collection<String> ticketIds) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ticketIds)), Document.class, COLLECTION)
-                .map(RoutingRecords::fromDocument);
+        return Flux.fromIterable(ticketIds).flatMap(this::find, LOOKUP_CONCURRENCY);
     }
 
     /** One round trip for many new tickets; fails as a whole if any was stored meanwhile. */
@@ -50,10 +52,14 @@ class RoutingRecords {
                 .then();
     }
 
+    /** One round trip of updates by primary key. */
     Mono<Void> markAllPublished(Collection<String> ticketIds) {
-        return mongo.updateMulti(Query.query(Criteria.where("_id").in(ticketIds).and("published").is(false)),
-                        Update.update("published", true), COLLECTION)
-                .then();
+        if (ticketIds.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+        ticketIds.forEach(id -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), Update.update("published", true)));
+        return bulk.execute().then();
     }
 
     /** Fails with a DuplicateKeyException when another consumer stored the ticket first. */

@@ -15,9 +15,11 @@ import dev.servicedesk.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import reactor.core.publisher.Flux;
@@ -48,6 +50,9 @@ class ProblemClusterIntegrationTest extends RoutingIntegrationSupport {
 
     @Autowired
     ProblemClusterDetector detector;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void threeCustomersOnPartitionsOfTwoInstancesMakeOneClusterAndALaterTicketJoinsIt() {
@@ -127,6 +132,22 @@ class ProblemClusterIntegrationTest extends RoutingIntegrationSupport {
         ClusterOutcome third = detector.report("T-w4-" + UUID.randomUUID(), "c-w4", sameName, now.plusSeconds(5)).block();
 
         assertThat(List.of(first, otherBatch, second, third)).allSatisfy(outcome -> assertThat(outcome).isEqualTo(ClusterOutcome.NONE));
+    }
+
+    @Test
+    void aPopularProductsReportsArePrunedOnceTheyCanNoLongerCluster() {
+        ProductRef popular = new ProductRef("Phone " + UUID.randomUUID(), null);
+        Instant now = Instant.now();
+        detector.report("T-old-" + UUID.randomUUID(), "c-old", popular, now.minus(Duration.ofHours(60))).block();
+
+        Flux.range(0, 500)
+                .flatMap(i -> detector.report("T-pop-" + i + "-" + UUID.randomUUID(), "c-pop-" + (i % 2), popular, now), 16)
+                .blockLast(Duration.ofSeconds(60));
+
+        List<Document> reports = mongo.findById(ProblemClusterDetector.key(popular), Document.class, ProblemClusterDetector.COLLECTION)
+                .map(document -> document.getList("reports", Document.class))
+                .block(Duration.ofSeconds(5));
+        assertThat(reports).hasSize(500).noneMatch(report -> report.getString("customerId").equals("c-old"));
     }
 
     private static Set<Integer> assigned(KafkaListenerEndpointRegistry registry) {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
 import java.time.Clock;
 
 @ConditionalOnBooleanProperty(name = "servicedesk.kit.enabled", matchIfMissing = true)
-@AutoConfiguration
+// Before Boot's WebFlux configuration, so its generic problem handler backs off in favour of ours.
+@AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @Import(ProblemDetailsAdvice.class)
 public class WebConfiguration {
 
