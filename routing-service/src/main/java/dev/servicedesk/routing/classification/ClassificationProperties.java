@@ -13,11 +13,19 @@ import java.util.Map;
  *
  * @param reviewThreshold below this confidence a ticket is flagged for staff review
  * @param types           per type (wire name): its own phrases and its sub-types
+ * @param trainingCorpus  class-path resource of the labelled texts the text model is trained on at
+ *                        start-up ({@code type<TAB>sub-type<TAB>text}); empty: rules only
+ * @param ruleWeight      how much one point of rule score counts against the text model's log
+ *                        probability when the two are blended
+ * @param modelIterations training iterations of the maximum-entropy model
  */
 @ConfigurationProperties("servicedesk.routing.classification")
 public record ClassificationProperties(
         @DefaultValue("0.6") double reviewThreshold,
-        Map<String, TypeRules> types) {
+        Map<String, TypeRules> types,
+        @DefaultValue("classification/training.tsv") String trainingCorpus,
+        @DefaultValue("1.0") double ruleWeight,
+        @DefaultValue("100") int modelIterations) {
 
     public ClassificationProperties {
         types = types == null ? Map.of() : Map.copyOf(types);

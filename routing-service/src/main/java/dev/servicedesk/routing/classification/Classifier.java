@@ -1,30 +1,59 @@
 package dev.servicedesk.routing.classification;
 
 import dev.servicedesk.contracts.ticket.TicketType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Rule-based classifier over the configured phrases. Each phrase that occurs adds its weight to its
- * sub-type and so to its type; the type with the highest score wins (ties go to the higher
- * precedence, so "投诉 ... 退款" stays a complaint), and its best sub-type is chosen. Confidence
- * measures how far the winner is ahead: {@code top / (top + runnerUp + 1)}.
+ * Rules blended with a statistical text model. Each configured phrase that occurs adds its weight to
+ * its sub-type and so to its type (rule score). The text model ({@link TextModel}, maximum entropy
+ * over character n-grams and words, trained at start-up) gives a probability per type and sub-type.
+ * Per type the blended score is {@code ln(model probability + 0.01) + ruleWeight * rule score} (a
+ * tiny precedence bonus breaks ties); normalised, the winner's share is the confidence. When a strong
+ * phrase of a higher-precedence type leads the rules, the model does not overturn it, so
+ * "投诉 ... 退款" stays a complaint. The sub-type is chosen the same way within the winning type.
+ * Reasons list the phrases that fired, the rule runner-up, and the model's top probabilities and
+ * strongest features.
  */
 @Component
 public class Classifier {
 
     static final int WEAK = 1;
     static final int STRONG = 3;
+    private static final double FLOOR = 0.01;
+    private static final double PRECEDENCE_BONUS = 0.001;
 
     private final List<TypeModel> types;
     private final double reviewThreshold;
+    private final double ruleWeight;
+    private final TextModel textModel;
 
     public Classifier(ClassificationProperties properties) {
+        this(properties, List.of());
+    }
+
+    /** In the service: the text model also learns from the staff corrections stored so far. */
+    @Autowired
+    Classifier(ClassificationProperties properties, ObjectProvider<ReactiveMongoTemplate> mongo) {
+        this(properties, StaffCorrections.read(mongo.getIfAvailable(), java.time.Duration.ofSeconds(5)));
+    }
+
+    /**
+     * @param extraExamples labelled texts trained on besides the shipped corpus (e.g. staff corrections)
+     */
+    public Classifier(ClassificationProperties properties, List<TextModel.Example> extraExamples) {
         this.reviewThreshold = properties.reviewThreshold();
+        this.ruleWeight = properties.ruleWeight();
         this.types = properties.types().entrySet().stream()
                 .map(TypeModel::compile)
                 .sorted(Comparator.comparingInt(TypeModel::precedence).reversed())
@@ -32,12 +61,42 @@ public class Classifier {
         if (types.isEmpty()) {
             throw new IllegalStateException("no classification rules configured (servicedesk.routing.classification.types)");
         }
+        this.textModel = trainTextModel(properties, extraExamples);
+    }
+
+    private TextModel trainTextModel(ClassificationProperties properties, List<TextModel.Example> extraExamples) {
+        String corpus = properties.trainingCorpus();
+        if (corpus == null || corpus.isBlank()) {
+            return null;
+        }
+        List<TextModel.Example> examples = new ArrayList<>();
+        try (InputStream in = Classifier.class.getClassLoader().getResourceAsStream(corpus.strip())) {
+            if (in == null) {
+                throw new IllegalStateException("training corpus " + corpus + " not found on the class path");
+            }
+            examples.addAll(TextModel.read(in));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (TextModel.Example example : examples) {
+            if (!knowsLabel(example)) {
+                throw new IllegalStateException("training example with unknown sub-type " + example.type() + "/" + example.subType());
+            }
+        }
+        // corrections made under an older rule set may name a sub-type that no longer exists: skipped
+        extraExamples.stream().filter(this::knowsLabel).forEach(examples::add);
+        return TextModel.train(examples, properties.modelIterations());
     }
 
     /** Whether {@code subType} is configured as a sub-type of {@code type}. */
     public boolean knows(TicketType type, String subType) {
         return types.stream().anyMatch(model -> model.type() == type
                 && model.subTypes().stream().anyMatch(sub -> sub.name().equals(subType)));
+    }
+
+    private boolean knowsLabel(TextModel.Example example) {
+        return types.stream().anyMatch(model -> model.type().wireName().equals(example.type())
+                && model.subTypes().stream().anyMatch(sub -> sub.name().equals(example.subType())));
     }
 
     public double reviewThreshold() {
@@ -51,22 +110,114 @@ public class Classifier {
             scored.add(type.score(normalized));
         }
         // stable sort keeps precedence order among equal scores
-        scored.sort(Comparator.comparingInt(Scored::score).reversed());
-        Scored best = scored.get(0);
+        List<Scored> byRules = new ArrayList<>(scored);
+        byRules.sort(Comparator.comparingInt(Scored::score).reversed());
+        Scored ruleBest = byRules.get(0);
+        int ruleRunnerUp = byRules.size() > 1 ? byRules.get(1).score() : 0;
+        if (textModel == null) {
+            return rulesOnly(byRules);
+        }
+
+        double[] labelProbabilities = textModel.probabilities(text);
+        List<String> labels = textModel.labels();
+        Map<String, Double> subTypeProbability = new HashMap<>();
+        Map<TicketType, Double> typeProbability = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            subTypeProbability.put(label, labelProbabilities[i]);
+            TicketType type = parseType(label.substring(0, label.indexOf('/')));
+            typeProbability.merge(type, labelProbabilities[i], Double::sum);
+        }
+
+        double[] blended = new double[scored.size()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < scored.size(); i++) {
+            Scored s = scored.get(i);
+            blended[i] = Math.log(typeProbability.getOrDefault(s.model().type(), 0.0) + FLOOR)
+                    + ruleWeight * s.score() + PRECEDENCE_BONUS * s.model().precedence();
+            max = Math.max(max, blended[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < blended.length; i++) {
+            blended[i] = Math.exp(blended[i] - max);
+            sum += blended[i];
+        }
+        int bestIndex = 0;
+        for (int i = 1; i < blended.length; i++) {
+            if (blended[i] > blended[bestIndex]) {
+                bestIndex = i;
+            }
+        }
+        // precedence still decides between rules: a strong phrase of a higher-precedence type that
+        // leads the rules (an explicit complaint mentioning its refund) is not overturned by the model
+        if (ruleBest.strong() && ruleBest.score() >= scored.get(bestIndex).score()
+                && ruleBest.model().precedence() > scored.get(bestIndex).model().precedence()) {
+            bestIndex = scored.indexOf(ruleBest);
+        }
+        Scored best = scored.get(bestIndex);
+        double share = blended[bestIndex] / sum;
+        TicketType bestType = best.model().type();
+
+        if (ruleBest.score() == 0 && share < reviewThreshold) {
+            return rulesOnly(byRules);
+        }
+
+        String subType = best.model().fallback();
+        double bestSub = Double.NEGATIVE_INFINITY;
+        for (SubTypeModel sub : best.model().subTypes()) {
+            double value = Math.log(subTypeProbability.getOrDefault(bestType.wireName() + "/" + sub.name(), 0.0) + FLOOR)
+                    + ruleWeight * best.subScores().getOrDefault(sub.name(), 0);
+            if (value > bestSub) {
+                bestSub = value;
+                subType = sub.name();
+            }
+        }
+
+        double confidence = Math.round(1000.0 * share) / 1000.0;
+        List<String> reasons = new ArrayList<>(best.fired());
+        if (ruleBest.score() == 0) {
+            reasons.add("no classification rule fired");
+        } else if (ruleBest != best) {
+            reasons.add("rules preferred " + ruleBest.model().type().wireName() + " (" + ruleBest.score() + " against "
+                    + best.score() + "), the text model outweighed them");
+        } else if (ruleRunnerUp > 0) {
+            reasons.add("runner-up " + byRules.get(1).model().type().wireName() + " scored " + ruleRunnerUp + " against " + best.score());
+        }
+        reasons.add("text model: " + topProbabilities(typeProbability));
+        List<TextModel.Evidence> evidence = textModel.evidence(text, bestType.wireName() + "/" + subType, 3);
+        if (!evidence.isEmpty()) {
+            reasons.add("text model features for " + bestType.wireName() + "/" + subType + ": " + evidence.stream()
+                    .map(e -> "\"" + e.feature() + "\" " + String.format(java.util.Locale.ROOT, "%+.3f", e.weight()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return new Classification(bestType, subType, confidence, List.copyOf(reasons));
+    }
+
+    private static String topProbabilities(Map<TicketType, Double> typeProbability) {
+        return typeProbability.entrySet().stream()
+                .sorted(Map.Entry.<TicketType, Double>comparingByValue().reversed())
+                .limit(2)
+                .map(e -> e.getKey().wireName() + " " + String.format(java.util.Locale.ROOT, "%.2f", e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The rules' answer alone: used when there is no text model, and when neither side recognises the text. */
+    private Classification rulesOnly(List<Scored> byRules) {
+        Scored best = byRules.get(0);
         if (best.score() == 0) {
             TypeModel fallback = types.stream().filter(t -> t.type() == TicketType.CONSULTATION).findFirst().orElse(types.get(0));
             return new Classification(fallback.type(), fallback.fallback(), 0.2, List.of("no classification rule fired"));
         }
-        int runnerUp = scored.size() > 1 ? scored.get(1).score() : 0;
+        int runnerUp = byRules.size() > 1 ? byRules.get(1).score() : 0;
         double confidence = Math.round(1000.0 * best.score() / (best.score() + runnerUp + 1.0)) / 1000.0;
         List<String> reasons = new ArrayList<>(best.fired());
         if (runnerUp > 0) {
-            reasons.add("runner-up " + scored.get(1).model().type().wireName() + " scored " + runnerUp + " against " + best.score());
+            reasons.add("runner-up " + byRules.get(1).model().type().wireName() + " scored " + runnerUp + " against " + best.score());
         }
         return new Classification(best.model().type(), best.subType(), confidence, List.copyOf(reasons));
     }
 
-    private record Scored(TypeModel model, int score, String subType, List<String> fired) {
+    private record Scored(TypeModel model, int score, String subType, Map<String, Integer> subScores, boolean strong, List<String> fired) {
     }
 
     private record Rule(Phrase phrase, int weight) {
@@ -101,29 +252,36 @@ public class Classifier {
         Scored score(String normalized) {
             List<String> fired = new ArrayList<>();
             int score = 0;
+            boolean strong = false;
             for (Rule rule : ownRules) {
                 if (rule.phrase().occursIn(normalized)) {
                     score += rule.weight();
+                    strong |= rule.weight() == STRONG;
                     fired.add(type.wireName() + ": \"" + rule.phrase() + "\"");
                 }
             }
             String bestSub = fallback;
             int bestSubScore = 0;
+            Map<String, Integer> subScores = new HashMap<>();
             for (SubTypeModel sub : subTypes) {
                 int subScore = 0;
                 for (Rule rule : sub.rules()) {
                     if (rule.phrase().occursIn(normalized)) {
                         subScore += rule.weight();
+                        strong |= rule.weight() == STRONG;
                         fired.add(type.wireName() + "/" + sub.name() + ": \"" + rule.phrase() + "\"");
                     }
                 }
                 score += subScore;
+                if (subScore > 0) {
+                    subScores.put(sub.name(), subScore);
+                }
                 if (subScore > bestSubScore) {
                     bestSubScore = subScore;
                     bestSub = sub.name();
                 }
             }
-            return new Scored(this, score, bestSub, fired);
+            return new Scored(this, score, bestSub, subScores, strong, fired);
         }
     }
 

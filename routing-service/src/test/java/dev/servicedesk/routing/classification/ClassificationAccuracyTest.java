@@ -15,8 +15,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accuracy on the held-out set ({@code classification/holdout.tsv}), which the rules were never
- * tuned on. Prints the table per type and for priority; the targets are 90% type, 85% priority.
+ * Accuracy of the classifier (rules blended with the text model trained on
+ * {@code src/main/resources/classification/training.tsv}) on three held-out sets that are never
+ * trained on. Prints the table per type and for priority; the targets are 90% type, 85% priority.
  */
 class ClassificationAccuracyTest {
 
@@ -37,17 +38,34 @@ class ClassificationAccuracyTest {
     }
 
     /**
-     * A second held-out set, written after the last rule change and run once: the rules have never
-     * been adjusted after seeing its misses, so it is the unbiased estimate. Its first run measured
-     * 83.3% type and 93.3% priority: the type target is not met yet, so this guards that floor
-     * against regressions rather than asserting the 90% target.
+     * A second held-out set, written after the last rule change: neither the rules nor the text model
+     * were adjusted after seeing its misses. Rules alone measured 83.3% type and 93.3% priority; rules
+     * blended with the text model measured 90.0% type and 91.7% priority on their first run.
      */
     @Test
-    void freshHeldOutSetStaysAtOrAboveItsFirstMeasurement() {
+    void freshHeldOutSetMeetsTypeAndPriorityTargets() {
         double[] accuracy = evaluate("fresh held-out", LabelledCase.load("/classification/holdout-fresh.tsv"));
 
-        assertThat(accuracy[0]).as("type accuracy").isGreaterThanOrEqualTo(83.0);
+        assertThat(accuracy[0]).as("type accuracy").isGreaterThanOrEqualTo(90.0);
         assertThat(accuracy[1]).as("priority accuracy").isGreaterThanOrEqualTo(85.0);
+    }
+
+    /**
+     * A third held-out set, written before the blended classifier (rules + text model) was first
+     * run, and never trained or tuned on: 95.1% type, 82.0% priority (rules alone: 93.4% type, the
+     * same 82.0% priority). Priority is decided by {@code PriorityAssessor}, which the text model
+     * does not change, and misses the 85% target here (mostly "important" for broken functions and
+     * quality problems): this guards the measured floor rather than asserting the target.
+     */
+    @Test
+    void modelHeldOutSetMeetsTheTypeTargetAndKeepsItsPriorityFloor() {
+        List<LabelledCase> cases = LabelledCase.load("/classification/holdout-model.tsv");
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
+
+        double[] accuracy = evaluate("model held-out", cases);
+
+        assertThat(accuracy[0]).as("type accuracy").isGreaterThanOrEqualTo(90.0);
+        assertThat(accuracy[1]).as("priority accuracy").isGreaterThanOrEqualTo(81.9);
     }
 
     /** The set the rules were adjusted against: printed for comparison with the held-out figures. */

@@ -54,4 +54,24 @@ class ClassifierTest {
         assertThat(classifier.knows(TicketType.AFTER_SALES, "refund")).isTrue();
         assertThat(classifier.knows(TicketType.CONSULTATION, "refund")).isFalse();
     }
+
+    @Test
+    void textModelProbabilitiesAndFeaturesAreAmongTheReasons() {
+        Classification classification = classifier.classify("快递箱子压扁了，里面的盘子碎了三个");
+
+        assertThat(classification.type()).isEqualTo(TicketType.AFTER_SALES);
+        assertThat(classification.reasons()).anyMatch(reason -> reason.startsWith("text model: after-sales "));
+        assertThat(classification.confidence()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void staffCorrectionsAreTrainedOnAndUnknownSubTypesSkipped() {
+        ClassificationProperties properties = RoutingRules.bind("servicedesk.routing.classification", ClassificationProperties.class);
+        Classifier withCorrections = new Classifier(properties, java.util.List.of(
+                new TextModel.Example("after-sales", "refund", "押金 zzqx 退回"),
+                new TextModel.Example("after-sales", "no-such-sub-type", "whatever")));
+
+        assertThat(withCorrections.classify("asdf qwerty 12345").reasons()).containsExactly("no classification rule fired");
+        assertThat(TextModel.features("Refunds 退款")).contains("w:refund", "c:退", "c:退款");
+    }
 }
