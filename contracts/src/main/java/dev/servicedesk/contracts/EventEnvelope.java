@@ -55,17 +55,17 @@ public record EventEnvelope(
      * handling a redelivered cause publishes an event with the same id and consumers drop the repeat.
      */
     public EventEnvelope causes(String producer, Instant occurredAt, TicketEvent effect) {
-        String effectType = EventTypes.nameOf(effect.getClass());
-        UUID effectId = UUID.nameUUIDFromBytes((eventId + "/" + effectType).getBytes(StandardCharsets.UTF_8));
-        return new EventEnvelope(effectId, effectType, EventTypes.CURRENT_SCHEMA_VERSION, ticketId, occurredAt,
-                producer, correlationId, eventId.toString(), effect);
+        return causes(producer, occurredAt, effect, null);
     }
 
-    /** Like {@link #causes} but for several effects of the same type, told apart by a discriminator. */
+    /**
+     * Like {@link #causes(String, Instant, TicketEvent)} for several effects of the same type,
+     * told apart by a discriminator ({@code null} for a single effect).
+     */
     public EventEnvelope causes(String producer, Instant occurredAt, TicketEvent effect, String discriminator) {
         String effectType = EventTypes.nameOf(effect.getClass());
-        UUID effectId = UUID.nameUUIDFromBytes(
-                (eventId + "/" + effectType + "/" + discriminator).getBytes(StandardCharsets.UTF_8));
+        String seed = eventId + "/" + effectType + (discriminator == null ? "" : "/" + discriminator);
+        UUID effectId = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
         return new EventEnvelope(effectId, effectType, EventTypes.CURRENT_SCHEMA_VERSION, ticketId, occurredAt,
                 producer, correlationId, eventId.toString(), effect);
     }
