@@ -37,21 +37,29 @@ public final class Phrase {
 
     /** @param normalized text already passed through {@link #normalize} */
     public boolean occursIn(String normalized) {
+        return indexIn(normalized, 0) >= 0;
+    }
+
+    /**
+     * @param normalized text already passed through {@link #normalize}
+     * @return where the first match at or after {@code from} starts, or -1
+     */
+    public int indexIn(String normalized, int from) {
         if (!latin) {
-            return normalized.contains(text);
+            return normalized.indexOf(text, from);
         }
-        for (int at = normalized.indexOf(text); at >= 0; at = normalized.indexOf(text, at + 1)) {
+        for (int at = normalized.indexOf(text, from); at >= 0; at = normalized.indexOf(text, at + 1)) {
             if (at > 0 && Character.isLetterOrDigit(normalized.charAt(at - 1)) && normalized.charAt(at - 1) < 0x2E80) {
                 continue;
             }
             int end = at + text.length();
             for (String suffix : SUFFIXES) {
                 if (normalized.startsWith(suffix, end) && wordEnds(normalized, end + suffix.length())) {
-                    return true;
+                    return at;
                 }
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean wordEnds(String text, int index) {

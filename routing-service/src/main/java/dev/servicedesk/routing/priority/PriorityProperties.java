@@ -14,6 +14,15 @@ import java.util.Map;
  * @param scope          phrases of a wide impact (many users, a whole shop): one level up
  * @param importantTypes types that are at least important by themselves (complaints)
  * @param importantSubTypes sub-types that mean a function is broken (malfunctions)
+ * @param negations      words that deny a signal shortly after them ("no smoke", "没有闻到煤气味")
+ * @param hypotheticals  words that make the rest of a clause a supposition, not a report ("if", "如果", "防止")
+ * @param claimSubTypes  after-sales claims whose incident words describe what is claimed for, not a live incident:
+ *                       goods broken on the way (damaged parcels), an outage a fee is to be waived for. Broken-function
+ *                       phrases and the {@code claimIgnoredSignals} groups do not raise them
+ * @param claimIgnoredSignals urgent signal groups that claims leave out, e.g. {@code outage}
+ * @param lookalikes     words that contain a signal but mean something else: 打不着火 (will not ignite) holds 着火 (on
+ *                       fire), a smoke detector is no smoke. A signal inside one of them does not count
+ * @param scopeFreeTypes types whose scope words say who asks, not who is affected (questions)
  */
 @ConfigurationProperties("servicedesk.routing.priority")
 public record PriorityProperties(
@@ -22,7 +31,13 @@ public record PriorityProperties(
         List<String> important,
         List<String> scope,
         List<String> importantTypes,
-        List<String> importantSubTypes) {
+        List<String> importantSubTypes,
+        List<String> negations,
+        List<String> hypotheticals,
+        List<String> claimSubTypes,
+        List<String> claimIgnoredSignals,
+        List<String> lookalikes,
+        List<String> scopeFreeTypes) {
 
     public PriorityProperties {
         urgent = urgent == null ? Map.of() : Map.copyOf(urgent);
@@ -31,5 +46,11 @@ public record PriorityProperties(
         scope = scope == null ? List.of() : List.copyOf(scope);
         importantTypes = importantTypes == null ? List.of() : List.copyOf(importantTypes);
         importantSubTypes = importantSubTypes == null ? List.of() : List.copyOf(importantSubTypes);
+        negations = negations == null ? List.of() : List.copyOf(negations);
+        hypotheticals = hypotheticals == null ? List.of() : List.copyOf(hypotheticals);
+        claimSubTypes = claimSubTypes == null ? List.of() : List.copyOf(claimSubTypes);
+        claimIgnoredSignals = claimIgnoredSignals == null ? List.of() : List.copyOf(claimIgnoredSignals);
+        lookalikes = lookalikes == null ? List.of() : List.copyOf(lookalikes);
+        scopeFreeTypes = scopeFreeTypes == null ? List.of() : List.copyOf(scopeFreeTypes);
     }
 }

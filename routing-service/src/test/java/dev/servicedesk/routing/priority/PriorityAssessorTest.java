@@ -49,4 +49,87 @@ class PriorityAssessorTest {
         assertThat(assessor.assess("please call me", TicketType.CONSULTATION, "usage", CustomerTier.NORMAL, true).reasons())
                 .containsExactly("intake acknowledged it as urgent");
     }
+
+    @Test
+    void goodsBrokenOnTheWayAreARoutineClaimUnlessTheCustomerIsVip() {
+        String text = "The box arrived crushed and the teapot inside is broken";
+
+        assertThat(assessor.assess(text, TicketType.AFTER_SALES, "damaged-parcel", CustomerTier.NORMAL, false).priority())
+                .isEqualTo(Priority.NORMAL);
+        assertThat(assessor.assess("快递到了，里面的碗全摔坏了，不能用了", TicketType.AFTER_SALES, "damaged-parcel",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(assessor.assess(text, TicketType.AFTER_SALES, "damaged-parcel", CustomerTier.VIP, false).priority())
+                .isEqualTo(Priority.IMPORTANT);
+    }
+
+    @Test
+    void functionThatStoppedWorkingIsImportantWithoutTheWordBroken() {
+        assertThat(assessor.assess("冰箱不制冷了，麻烦安排师傅上门", TicketType.AFTER_SALES, "repair",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.IMPORTANT);
+        assertThat(assessor.assess("The kettle stopped heating after a week", TicketType.AFTER_SALES, "quality-problem",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.IMPORTANT);
+        assertThat(assessor.assess("音箱连上了但是没有声音", TicketType.AFTER_SALES, "repair",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.IMPORTANT);
+    }
+
+    @Test
+    void deniedHazardIsNoHazardButAHazardInAnotherClauseStillIs() {
+        PriorityAssessment denied = assessor.assess("No smoke or burning smell, but the heater stopped heating",
+                TicketType.PROBLEM_FEEDBACK, "malfunction", CustomerTier.NORMAL, false);
+        assertThat(denied.priority()).isEqualTo(Priority.IMPORTANT);
+        assertThat(denied.safetyHazard()).isFalse();
+        assertThat(assessor.assess("没有闻到燃气味，就是灶台点不着火", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).safetyHazard()).isFalse();
+
+        PriorityAssessment reported = assessor.assess("The oven glass exploded, luckily nobody was hurt",
+                TicketType.PROBLEM_FEEDBACK, "malfunction", CustomerTier.NORMAL, false);
+        assertThat(reported.priority()).isEqualTo(Priority.URGENT);
+        assertThat(reported.safetyHazard()).isTrue();
+    }
+
+    @Test
+    void suppositionAboutSafetyOrSecurityIsARoutineQuestion() {
+        assertThat(assessor.assess("如果账号被盗了应该怎么处理", TicketType.CONSULTATION, "usage",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.NORMAL);
+        PriorityAssessment heater = assessor.assess("Does the heater switch itself off to prevent a fire if it tips over?",
+                TicketType.CONSULTATION, "product-function", CustomerTier.NORMAL, false);
+        assertThat(heater.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(heater.safetyHazard()).isFalse();
+    }
+
+    @Test
+    void gasApplianceIsNoHazardButTheSmellOfGasIs() {
+        assertThat(assessor.assess("燃气热水器打不着火", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.IMPORTANT);
+        assertThat(assessor.assess("厨房里一股燃气味", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).safetyHazard()).isTrue();
+    }
+
+    @Test
+    void accountTheCustomerCannotGetIntoIsUrgent() {
+        assertThat(assessor.assess("I can't get into my account since yesterday", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.URGENT);
+        assertThat(assessor.assess("账户进不去了，一直说密码错误", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.URGENT);
+    }
+
+    @Test
+    void businessThatCannotTakePaymentsIsUrgent() {
+        assertThat(assessor.assess("收银机从中午开始无法收款", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.URGENT);
+    }
+
+    @Test
+    void outageBehindAFeeWaiverIsOverAndDoesNotMakeItUrgent() {
+        assertThat(assessor.assess("上周你们系统故障，我们停用了两天，申请减免这个月的服务费", TicketType.AFTER_SALES, "fee-waiver",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void scopeWordsInAQuestionSayWhoAsksNotWhoIsAffected() {
+        assertThat(assessor.assess("全公司一起开通企业版有折扣吗", TicketType.CONSULTATION, "fees",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(assessor.assess("全公司的电脑都连不上网", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.URGENT);
+    }
 }
