@@ -36,6 +36,9 @@ public class TicketEventPublisher {
     private final Duration retryAfter;
     // KafkaProducer.send blocks while it waits for metadata of an unreachable broker: keep that off the event loop.
     private final Scheduler sendScheduler = Schedulers.boundedElastic();
+    // The ack arrives on the producer's single network thread; answering the request there would
+    // serialize every response behind it and stall the producer's own I/O.
+    private final Scheduler answerScheduler = Schedulers.parallel();
 
     TicketEventPublisher(EventPublisher publisher, IntakeProperties properties) {
         this.publisher = publisher;
@@ -60,7 +63,8 @@ public class TicketEventPublisher {
                 .then()
                 .transformDeferred(TimeLimiterOperator.of(timeLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .onErrorMap(failure -> !(failure instanceof TemporarilyUnavailableException), this::unavailable);
+                .onErrorMap(failure -> !(failure instanceof TemporarilyUnavailableException), this::unavailable)
+                .publishOn(answerScheduler);
     }
 
     /** The breaker's state, for tests and diagnostics. */

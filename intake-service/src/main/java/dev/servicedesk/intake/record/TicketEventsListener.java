@@ -2,23 +2,31 @@ package dev.servicedesk.intake.record;
 
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.servicedesk.kit.messaging.MessagingConfiguration;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Keeps intake's ticket documents in step with the ticket of record ({@code ticket-events}) and
- * with routing's decisions, which carry the promised callback time. Restarting intake resumes from
- * the committed offsets, so a ticket acknowledged just before a crash is projected afterwards.
+ * with routing's decisions, which carry the promised callback time, a poll at a time. Offsets are
+ * committed after the poll's writes, so a ticket acknowledged just before a crash is projected
+ * after the restart. An unreadable record is reported by index once the records before it are
+ * stored, so the error handler commits those and dead-letters only it.
  */
 @Component
 class TicketEventsListener {
 
-    private static final Logger log = LoggerFactory.getLogger(TicketEventsListener.class);
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(TicketEventsListener.class));
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final TicketRecords records;
 
@@ -26,12 +34,27 @@ class TicketEventsListener {
         this.records = records;
     }
 
-    @KafkaListener(topics = {Topics.TICKET_EVENTS, Topics.TICKET_ROUTING})
-    void on(EventEnvelope envelope) {
-        TicketProjector.Outcome outcome = records.apply(envelope).block(WRITE_TIMEOUT);
-        if (outcome == TicketProjector.Outcome.REJECTED) {
-            log.warn("Ticket {}: {} {} does not fit the ticket's state; left out of intake's record",
-                    envelope.ticketId(), envelope.type(), envelope.eventId());
+    @KafkaListener(topics = {Topics.TICKET_EVENTS, Topics.TICKET_ROUTING},
+            containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
+        for (int index = 0; index < batch.size(); index++) {
+            if (batch.get(index).value() == null) {
+                project(batch.subList(0, index));
+                throw new BatchListenerFailedException("unreadable event", unreadable(batch.get(index)), index);
+            }
         }
+        project(batch);
+    }
+
+    private void project(List<ConsumerRecord<String, EventEnvelope>> batch) {
+        if (!batch.isEmpty()) {
+            records.applyAll(batch.stream().map(ConsumerRecord::value).toList()).block(WRITE_TIMEOUT);
+        }
+    }
+
+    private static RuntimeException unreadable(ConsumerRecord<String, EventEnvelope> record) {
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        return failure != null ? failure : new IllegalArgumentException("empty record");
     }
 }

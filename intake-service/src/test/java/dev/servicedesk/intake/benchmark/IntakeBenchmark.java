@@ -3,28 +3,22 @@ package dev.servicedesk.intake.benchmark;
 import dev.servicedesk.embedded.EmbeddedMongo;
 import dev.servicedesk.embedded.LoopbackKafkaBroker;
 import dev.servicedesk.intake.IntakeApplication;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import org.HdrHistogram.Histogram;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -36,30 +30,24 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  * answered 202 — against a bare WebFlux endpoint that only decodes the same JSON and answers 202,
  * both on this machine in the same run: at a fixed offered load and at saturation.
  *
- * <p>Bounded: every phase stops after its duration or its request budget, whichever comes first,
- * and each request times out after 5 s. Arguments (all optional): rate (2000), fixed-load seconds
- * (10), saturation seconds (10), saturation concurrency (64), warm-up seconds per target (15).
+ * <p>This process holds what is measured: the loopback broker, the in-memory database, intake (with
+ * its own projection of the ticket record) and the bare endpoint. The client is a {@link LoadGenerator}
+ * in a second JVM. Bounded: the client's phases end after their durations and the client is killed if
+ * it overruns. Arguments (all optional): rate (2000), fixed-load seconds (10), saturation seconds (10),
+ * saturation concurrency (64), warm-up seconds per target (15).
  */
 public final class IntakeBenchmark {
-
-    private static final String BODY = """
-            {"channel":"phone","customer":{"name":"张伟","phone":"138 0000 1234","email":"zhang.wei@example.com",\
-            "tier":"member"},"orderNumber":"SO-2026-0001","product":{"name":"电热水壶 Kettle","batch":"B-7"},\
-            "description":"水壶底座漏电，插上电源后有焦味 The kettle base leaks current and smells burnt",\
-            "customerRequest":"退款或换新 refund or replacement","occurredAt":"2026-11-20T09:30:00+08:00",\
-            "preferredContact":"phone","language":"zh-CN","attachments":["https://files.example/photo-1.jpg"]}""";
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private IntakeBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Duration fixedFor = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
-        Duration saturateFor = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
-        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        String rate = args.length > 0 ? args[0] : "2000";
+        String fixedSeconds = args.length > 1 ? args[1] : "10";
+        String saturationSeconds = args.length > 2 ? args[2] : "10";
+        String concurrency = args.length > 3 ? args[3] : "64";
         // The JIT needs a while on 2 shared cores; a cold server measures the compiler, not the service.
-        Duration warmUp = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 15);
+        String warmUpSeconds = args.length > 4 ? args[4] : "15";
 
         Path kafkaDir = Files.createTempDirectory("intake-benchmark-kafka");
         try (LoopbackKafkaBroker broker = LoopbackKafkaBroker.start(kafkaDir, 0);
@@ -72,26 +60,13 @@ public final class IntakeBenchmark {
             try {
                 String intakeUrl = "http://127.0.0.1:" + intake.getEnvironment().getRequiredProperty("local.server.port");
                 String bareUrl = "http://127.0.0.1:" + bare.port();
-                System.out.printf(Locale.ROOT, "Benchmark on %d cores, Java %s: %d req/s for %d s, saturation with %d in flight for %d s%n",
+                System.out.printf("Benchmark on %d cores, Java %s: %s req/s for %s s, saturation with %s in flight for %s s%n",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rate,
-                        fixedFor.toSeconds(), concurrency, saturateFor.toSeconds());
-
-                print("warm-up bare", "saturation", phase(concurrency, client -> saturate(client, bareUrl, concurrency, warmUp)));
-                print("warm-up intake", "saturation", phase(concurrency, client -> saturate(client, intakeUrl, concurrency, warmUp)));
-                Result bareFixed = phase(concurrency, client -> fixedRate(client, bareUrl, rate, fixedFor));
-                Result intakeFixed = phase(concurrency, client -> fixedRate(client, intakeUrl, rate, fixedFor));
-                Result bareSaturated = phase(concurrency, client -> saturate(client, bareUrl, concurrency, saturateFor));
-                Result intakeSaturated = phase(concurrency, client -> saturate(client, intakeUrl, concurrency, saturateFor));
-
-                System.out.println();
-                System.out.println("target              load                req/s     p50 ms    p99 ms   errors");
-                print("bare WebFlux", "fixed " + rate + "/s", bareFixed);
-                print("intake", "fixed " + rate + "/s", intakeFixed);
-                print("bare WebFlux", "saturation", bareSaturated);
-                print("intake", "saturation", intakeSaturated);
-                System.out.printf(Locale.ROOT, "%nintake / bare throughput at saturation: %.1f %%%n",
-                        100.0 * intakeSaturated.throughput() / bareSaturated.throughput());
-                System.out.printf(Locale.ROOT, "intake p99 at %d req/s: %.2f ms (target <= 25 ms)%n", rate, intakeFixed.p99());
+                        fixedSeconds, concurrency, saturationSeconds);
+                long limitSeconds = 2 * Long.parseLong(warmUpSeconds) + 2 * Long.parseLong(fixedSeconds)
+                        + 2 * Long.parseLong(saturationSeconds) + 6 + 8 * 15;
+                runClient(List.of(bareUrl, intakeUrl, rate, fixedSeconds, saturationSeconds, concurrency, warmUpSeconds),
+                        limitSeconds);
             } finally {
                 bare.disposeNow(Duration.ofSeconds(5));
                 intake.close();
@@ -104,109 +79,25 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    /** Each phase gets its own connections, so requests a cut-off phase left behind cannot slow the next. */
-    private static Result phase(int concurrency, java.util.function.Function<HttpClient, Result> body) {
-        ConnectionProvider connections = ConnectionProvider.builder("benchmark")
-                .maxConnections(Math.max(concurrency, 256)).pendingAcquireMaxCount(-1).build();
-        try {
-            return body.apply(HttpClient.create(connections).responseTimeout(REQUEST_TIMEOUT)
-                    .headers(h -> h.set("Content-Type", "application/json")));
-        } finally {
-            connections.disposeLater().block(Duration.ofSeconds(10));
-        }
-    }
-
     /** The same JSON decoded by WebFlux and answered 202 with a small body: the ceiling intake is measured against. */
     private static DisposableServer bareEndpoint() {
         AtomicLong ids = new AtomicLong();
         HttpHandler handler = RouterFunctions.toHttpHandler(RouterFunctions.route(POST("/api/tickets"),
                 request -> request.bodyToMono(JsonNode.class).flatMap(form -> ServerResponse.accepted()
-                        .bodyValue(java.util.Map.of("ticketId", "T-" + ids.incrementAndGet(), "status", "received")))));
+                        .bodyValue(Map.of("ticketId", "T-" + ids.incrementAndGet(), "status", "received")))));
         return HttpServer.create().host("127.0.0.1").port(0).handle(new ReactorHttpHandlerAdapter(handler)).bindNow();
     }
 
-    /**
-     * Offers {@code rate} requests per second regardless of how fast answers come back; latency is
-     * counted from when each request was due, so a stalled server cannot hide its queueing delay.
-     */
-    private static Result fixedRate(HttpClient client, String url, int rate, Duration duration) {
-        long total = rate * duration.toSeconds();
-        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        int perTick = Math.max(1, rate / 1000);
-        Mono<Void> run = Flux.interval(Duration.ofNanos(periodNanos * perTick))
-                .take((total + perTick - 1) / perTick)
-                .onBackpressureBuffer()
-                .flatMap(tick -> Flux.range(0, perTick).map(i -> start + (tick * perTick + i) * periodNanos), Integer.MAX_VALUE)
-                .takeWhile(due -> due - start < duration.toNanos())
-                .flatMap(due -> send(client, url)
-                        .doOnNext(ok -> record(histogram, errors, ok, System.nanoTime() - due)), Integer.MAX_VALUE)
-                .then();
-        return finish(run, duration, histogram, errors, start);
-    }
-
-    /** Keeps {@code concurrency} requests in flight for {@code duration}: the throughput ceiling. */
-    private static Result saturate(HttpClient client, String url, int concurrency, Duration duration) {
-        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
-        long budget = 2_000_000; // requests; ends a phase early on an implausibly fast machine
-        Mono<Void> run = Flux.range(0, concurrency)
-                .flatMap(worker -> Mono.defer(() -> {
-                            long sent = System.nanoTime();
-                            return send(client, url).doOnNext(ok -> record(histogram, errors, ok, System.nanoTime() - sent));
-                        })
-                        .repeat(() -> System.nanoTime() < deadline && histogram.getTotalCount() + errors.get() < budget),
-                        concurrency)
-                .then();
-        return finish(run, duration, histogram, errors, start);
-    }
-
-    /** Runs a phase to its end, or gives up on stragglers once every request has had its timeout. */
-    private static Result finish(Mono<Void> run, Duration duration, Histogram histogram, AtomicLong errors, long start) {
-        try {
-            run.block(duration.plus(REQUEST_TIMEOUT).plusSeconds(5));
-        } catch (IllegalStateException stragglers) {
-            System.out.println("  (phase cut off: requests still open after their timeout are left out)");
-        }
-        return new Result(histogram, errors.get(), System.nanoTime() - start);
-    }
-
-    private static Mono<Boolean> send(HttpClient client, String url) {
-        ByteBuf body = Unpooled.wrappedBuffer(BODY.getBytes(StandardCharsets.UTF_8));
-        return client.post().uri(url + "/api/tickets").send(Mono.just(body))
-                .responseSingle((response, content) -> content.then(Mono.just(response.status().code() == 202)))
-                .timeout(REQUEST_TIMEOUT)
-                .onErrorReturn(false);
-    }
-
-    private static synchronized void record(Histogram histogram, AtomicLong errors, boolean ok, long nanos) {
-        if (ok) {
-            histogram.recordValue(Math.min(nanos, histogram.getHighestTrackableValue()));
-        } else {
-            errors.incrementAndGet();
-        }
-    }
-
-    private static void print(String target, String load, Result result) {
-        System.out.printf(Locale.ROOT, "%-18s  %-16s %9.0f %9.2f %9.2f %8d%n", target, load, result.throughput(),
-                result.p50(), result.p99(), result.errors());
-    }
-
-    private record Result(Histogram histogram, long errors, long elapsedNanos) {
-        double throughput() {
-            return histogram.getTotalCount() / (elapsedNanos / 1e9);
-        }
-
-        double p50() {
-            return histogram.getValueAtPercentile(50) / 1e6;
-        }
-
-        double p99() {
-            return histogram.getValueAtPercentile(99) / 1e6;
+    private static void runClient(List<String> arguments, long limitSeconds) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                LoadGenerator.class.getName()));
+        command.addAll(arguments);
+        Process client = new ProcessBuilder(command).inheritIO().start();
+        if (!client.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            System.out.println("load generator overran its " + limitSeconds + " s and was stopped");
         }
     }
 }

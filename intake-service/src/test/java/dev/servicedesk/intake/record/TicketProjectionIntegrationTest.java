@@ -1,0 +1,158 @@
+package dev.servicedesk.intake.record;
+
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.EventEnvelopeSerializer;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.TicketReceived;
+import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.contracts.ticket.Channel;
+import dev.servicedesk.contracts.ticket.CustomerRef;
+import dev.servicedesk.contracts.ticket.CustomerTier;
+import dev.servicedesk.contracts.ticket.Department;
+import dev.servicedesk.contracts.ticket.Priority;
+import dev.servicedesk.contracts.ticket.SlaDeadlines;
+import dev.servicedesk.contracts.ticket.TicketType;
+import dev.servicedesk.intake.IntakeIntegrationSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Intake's ticket record is projected a poll at a time: new registrations in one bulk write,
+ * everything else event by event. Replays inside a batch and unreadable records must not cost a
+ * ticket or apply anything twice.
+ */
+class TicketProjectionIntegrationTest extends IntakeIntegrationSupport {
+
+    @Autowired
+    private TicketRecords records;
+
+    @Test
+    void registrationReplayedAheadOfNewOnesInOneBatchLeavesEveryTicketProjectedOnce() {
+        EventEnvelope known = received("P-" + UUID.randomUUID());
+        records.applyAll(List.of(known)).block(Duration.ofSeconds(20));
+        List<EventEnvelope> fresh = List.of(received("P-" + UUID.randomUUID()), received("P-" + UUID.randomUUID()));
+
+        // The bulk insert meets the existing ticket first, so the new ones depend on the one-by-one path.
+        records.applyAll(List.of(known, fresh.get(0), fresh.get(1), routed(fresh.get(1)))).block(Duration.ofSeconds(20));
+
+        assertThat(records.find(known.ticketId()).block(Duration.ofSeconds(5)).version()).isEqualTo(1);
+        assertThat(records.find(fresh.get(0).ticketId()).block(Duration.ofSeconds(5)).version()).isEqualTo(1);
+        TicketRecord routed = records.find(fresh.get(1).ticketId()).block(Duration.ofSeconds(5));
+        assertThat(routed.version()).isEqualTo(2);
+        assertThat(routed.promisedCallbackBy()).isNotNull();
+    }
+
+    @Test
+    void burstOfRegistrationsWithRedeliveriesAndAReplayIsProjectedOnceEach() throws Exception {
+        EventEnvelope known = received("P-" + UUID.randomUUID());
+        try (KafkaProducer<String, EventEnvelope> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, known.ticketId(), known)).get();
+            awaitRecord(known.ticketId(), r -> assertThat(r.get("version").asLong()).isEqualTo(1));
+
+            // One burst on one partition, so it reaches the listener in as few polls as possible:
+            // the replay meets the bulk insert of the new tickets.
+            List<EventEnvelope> fresh = new ArrayList<>();
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, 0, known.ticketId(), known));
+            for (int i = 0; i < 30; i++) {
+                EventEnvelope received = received("P-" + UUID.randomUUID());
+                fresh.add(received);
+                producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, 0, received.ticketId(), received));
+                if (i % 2 == 0) {
+                    producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, 0, received.ticketId(), received));
+                }
+                producer.send(new ProducerRecord<>(Topics.TICKET_ROUTING, 0, received.ticketId(), routed(received)));
+            }
+            producer.flush();
+
+            for (EventEnvelope received : fresh) {
+                JsonNode record = awaitRecord(received.ticketId(), r -> assertThat(r.hasNonNull("promisedCallbackBy")).isTrue());
+                assertThat(record.get("version").asLong()).as("events applied to %s", received.ticketId()).isEqualTo(2);
+                assertThat(record.get("contacts")).as("contacts of %s", received.ticketId()).hasSize(1);
+            }
+        }
+        JsonNode replayed = awaitRecord(known.ticketId(), r -> assertThat(r.get("state").asString()).isEqualTo("received"));
+        assertThat(replayed.get("version").asLong()).isEqualTo(1);
+        assertThat(replayed.get("history")).hasSize(1);
+    }
+
+    @Test
+    void unreadableRecordIsDeadLetteredWhileTheTicketsAroundItAreProjected() throws Exception {
+        String poisonKey = "P-poison-" + UUID.randomUUID();
+        EventEnvelope before = received("P-" + UUID.randomUUID());
+        EventEnvelope after = received("P-" + UUID.randomUUID());
+        try (KafkaProducer<String, EventEnvelope> producer = producer();
+             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, 1, before.ticketId(), before)).get();
+            raw.send(new ProducerRecord<>(Topics.TICKET_EVENTS, 1, poisonKey,
+                    "{\"not\":\"an event\"".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, 1, after.ticketId(), after)).get();
+        }
+
+        awaitRecord(before.ticketId(), r -> assertThat(r.get("state").asString()).isEqualTo("received"));
+        awaitRecord(after.ticketId(), r -> assertThat(r.get("state").asString()).isEqualTo("received"));
+        assertThat(deadLetterKeys(poisonKey)).contains(poisonKey);
+    }
+
+    private static EventEnvelope received(String ticketId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TicketReceived payload = new TicketReceived(Channel.APP,
+                new CustomerRef("C-" + ticketId, "李娜", "+8613800001111", null, CustomerTier.MEMBER), "SO-1",
+                null, "App 闪退 the app crashes on start", "修复 fix it", null, Channel.APP, "zh-CN", List.of(),
+                false, now);
+        return EventEnvelope.first(UUID.randomUUID(), ticketId, "intake-service", ticketId, now, payload);
+    }
+
+    private static EventEnvelope routed(EventEnvelope received) {
+        Instant callBy = received.occurredAt().plus(Duration.ofHours(4));
+        return received.causes("routing-service", Instant.now(), new TicketRouted("C-" + received.ticketId(),
+                TicketType.PROBLEM_FEEDBACK, "product-malfunction", Priority.IMPORTANT, Department.TECHNICAL_SUPPORT,
+                "ts-lead-wang", 0.9, false, List.of("keyword 闪退"),
+                new SlaDeadlines(callBy, callBy.plus(Duration.ofDays(1)), Duration.ofHours(4)), null));
+    }
+
+    private static KafkaProducer<String, EventEnvelope> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20),
+                new StringSerializer(), new EventEnvelopeSerializer());
+    }
+
+    private static List<String> deadLetterKeys(String awaited) {
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.TICKET_EVENTS)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    keys.add(record.key());
+                }
+                return keys.contains(awaited);
+            });
+        }
+        return keys;
+    }
+}
