@@ -64,13 +64,14 @@ public final class TextModel {
         if (usable.isEmpty()) {
             throw new IllegalStateException("no training examples for the text model");
         }
-        MaxentModel types = trainMaxent(usable.stream()
-                .map(example -> new DocumentSample(example.type(), features(example.text()))).toList(), iterations);
+        // the two models are independent: the type model trains on another core meanwhile
+        java.util.concurrent.CompletableFuture<MaxentModel> types = java.util.concurrent.CompletableFuture.supplyAsync(() -> trainMaxent(
+                usable.stream().map(example -> new DocumentSample(example.type(), features(example.text()))).toList(), iterations));
         MaxentModel subTypes = trainMaxent(usable.stream()
                 .map(example -> new DocumentSample(example.type() + "/" + example.subType(), features(example.text()))).toList(), iterations);
         Set<String> vocabulary = new java.util.HashSet<>();
         usable.forEach(example -> vocabulary.addAll(List.of(features(example.text()))));
-        return new TextModel(types, subTypes, vocabulary);
+        return new TextModel(types.join(), subTypes, vocabulary);
     }
 
     private static MaxentModel trainMaxent(List<DocumentSample> samples, int iterations) {
