@@ -1,6 +1,8 @@
 package dev.servicedesk.routing.classification;
 
 import dev.servicedesk.contracts.ticket.TicketType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -27,6 +29,8 @@ import java.util.Map;
  */
 @Component
 public class Classifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Classifier.class);
 
     static final int WEAK = 1;
     static final int STRONG = 3;
@@ -83,9 +87,14 @@ public class Classifier {
                 throw new IllegalStateException("training example with unknown sub-type " + example.type() + "/" + example.subType());
             }
         }
+        int corpusSize = examples.size();
         // corrections made under an older rule set may name a sub-type that no longer exists: skipped
         extraExamples.stream().filter(this::knowsLabel).forEach(examples::add);
-        return TextModel.train(examples, properties.modelIterations());
+        long started = System.nanoTime();
+        TextModel model = TextModel.train(examples, properties.modelIterations());
+        log.info("text model trained on {} examples ({} staff corrections) in {} ms", examples.size(),
+                examples.size() - corpusSize, (System.nanoTime() - started) / 1_000_000);
+        return model;
     }
 
     /** Whether {@code subType} is configured as a sub-type of {@code type}. */
@@ -114,7 +123,9 @@ public class Classifier {
         byRules.sort(Comparator.comparingInt(Scored::score).reversed());
         Scored ruleBest = byRules.get(0);
         int ruleRunnerUp = byRules.size() > 1 ? byRules.get(1).score() : 0;
-        if (textModel == null) {
+        // a text neither side recognises gets the rules' default, flagged for review; a text only the
+        // model recognises gets the model's answer (with its low confidence, also flagged)
+        if (textModel == null || ruleBest.score() == 0 && !textModel.recognises(text)) {
             return rulesOnly(byRules);
         }
 
@@ -123,11 +134,9 @@ public class Classifier {
         Map<String, Double> subTypeProbability = new HashMap<>();
         Map<TicketType, Double> typeProbability = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
-            String label = labels.get(i);
-            subTypeProbability.put(label, labelProbabilities[i]);
-            TicketType type = parseType(label.substring(0, label.indexOf('/')));
-            typeProbability.merge(type, labelProbabilities[i], Double::sum);
+            subTypeProbability.put(labels.get(i), labelProbabilities[i]);
         }
+        textModel.typeProbabilities(text).forEach((type, p) -> typeProbability.put(parseType(type), p));
 
         double[] blended = new double[scored.size()];
         double max = Double.NEGATIVE_INFINITY;
@@ -157,10 +166,6 @@ public class Classifier {
         Scored best = scored.get(bestIndex);
         double share = blended[bestIndex] / sum;
         TicketType bestType = best.model().type();
-
-        if (ruleBest.score() == 0 && share < reviewThreshold) {
-            return rulesOnly(byRules);
-        }
 
         String subType = best.model().fallback();
         double bestSub = Double.NEGATIVE_INFINITY;

@@ -2,7 +2,6 @@ package dev.servicedesk.routing.classification;
 
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
@@ -23,10 +22,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Statistical text model: an Apache OpenNLP maximum-entropy document categorizer over
- * "type/sub-type" labels, trained in memory from a labelled corpus (a few hundred tickets train in
- * well under a second). Features: character 1-3 grams of Chinese (and other CJK) runs, since
- * Chinese has no spaces between words, and lower-cased word tokens of Latin runs.
+ * Statistical text model: two Apache OpenNLP maximum-entropy document categorizers trained in memory
+ * from a labelled corpus, one over types and one over "type/sub-type" labels. The type has its own
+ * model because summing sub-type probabilities would favour a type with many sub-types whenever the
+ * text is unfamiliar (seven after-sales sub-types against three of problem feedback). Features:
+ * character 1-3 grams of Chinese (and other CJK) runs, since Chinese has no spaces between words,
+ * and lower-cased word tokens of Latin runs.
  */
 public final class TextModel {
 
@@ -40,12 +41,17 @@ public final class TextModel {
 
     private static final int CACHE_LIMIT = 50_000;
 
+    private final MaxentModel typeModel;
     private final MaxentModel model;
     private final String[] labels;
+    /** Every feature seen in training. */
+    private final Set<String> vocabulary;
     /** Per feature, the label distribution given that feature alone (for the reasons). */
     private final java.util.concurrent.ConcurrentHashMap<String, double[]> singleFeature = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private TextModel(MaxentModel model) {
+    private TextModel(MaxentModel typeModel, MaxentModel model, Set<String> vocabulary) {
+        this.typeModel = typeModel;
+        this.vocabulary = Set.copyOf(vocabulary);
         this.model = model;
         this.labels = new String[model.getNumOutcomes()];
         for (int i = 0; i < labels.length; i++) {
@@ -54,21 +60,28 @@ public final class TextModel {
     }
 
     public static TextModel train(List<Example> examples, int iterations) {
-        List<DocumentSample> samples = examples.stream()
-                .map(example -> new DocumentSample(example.type() + "/" + example.subType(), features(example.text())))
-                .filter(sample -> sample.getText().length > 0)
-                .toList();
-        if (samples.isEmpty()) {
+        List<Example> usable = examples.stream().filter(example -> features(example.text()).length > 0).toList();
+        if (usable.isEmpty()) {
             throw new IllegalStateException("no training examples for the text model");
         }
+        // the two models are independent: the type model trains on another core meanwhile
+        java.util.concurrent.CompletableFuture<MaxentModel> types = java.util.concurrent.CompletableFuture.supplyAsync(() -> trainMaxent(
+                usable.stream().map(example -> new DocumentSample(example.type(), features(example.text()))).toList(), iterations));
+        MaxentModel subTypes = trainMaxent(usable.stream()
+                .map(example -> new DocumentSample(example.type() + "/" + example.subType(), features(example.text()))).toList(), iterations);
+        Set<String> vocabulary = new java.util.HashSet<>();
+        usable.forEach(example -> vocabulary.addAll(List.of(features(example.text()))));
+        return new TextModel(types.join(), subTypes, vocabulary);
+    }
+
+    private static MaxentModel trainMaxent(List<DocumentSample> samples, int iterations) {
         TrainingParameters parameters = new TrainingParameters();
         parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
         parameters.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
         try {
-            DoccatModel doccat = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), parameters,
-                    new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()}));
-            return new TextModel(doccat.getMaxentModel());
+            return DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), parameters,
+                    new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()})).getMaxentModel();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,6 +109,27 @@ public final class TextModel {
 
     public List<String> labels() {
         return List.of(labels);
+    }
+
+    /** Whether {@code text} has any feature the model was trained on; if not, its probabilities say nothing. */
+    public boolean recognises(String text) {
+        for (String feature : features(text)) {
+            if (vocabulary.contains(feature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Probability per type (wire name), from the type model. */
+    public java.util.Map<String, Double> typeProbabilities(String text) {
+        String[] features = bagOfWords(features(text));
+        java.util.Map<String, Double> probabilities = new java.util.LinkedHashMap<>();
+        double[] values = features.length == 0 ? null : typeModel.eval(features);
+        for (int i = 0; i < typeModel.getNumOutcomes(); i++) {
+            probabilities.put(typeModel.getOutcome(i), values == null ? 1.0 / typeModel.getNumOutcomes() : values[i]);
+        }
+        return probabilities;
     }
 
     /** Probability per label, in the order of {@link #labels()}. */

@@ -72,17 +72,17 @@ class ClassificationAccuracyTest {
      * A fourth held-out set, written for priority (damaged parcels, broken functions, safety hazards and
      * their denials, suppositions, security, scope, VIP) before the priority rules were changed; its misses
      * were looked at only after the change. Before the change: 77.9% type, 69.0% priority; after: 77.9%
-     * type, 90.3% priority. Type misses the 90% target here (the classifier was not changed): this guards
-     * the measured type floor and asserts the priority target.
+     * type, 90.3% priority. After the training corpus grew from 315 to 937 texts and the type got its own
+     * model (its cases never read, only its summary figures): 90.3% type, 93.8% priority.
      */
     @Test
-    void priorityHeldOutSetMeetsThePriorityTargetAndKeepsItsTypeFloor() {
+    void priorityHeldOutSetMeetsTypeAndPriorityTargets() {
         List<LabelledCase> cases = LabelledCase.load("/classification/holdout-priority.tsv");
         assertThat(cases).hasSizeGreaterThanOrEqualTo(80);
 
         double[] accuracy = evaluate("priority held-out", cases);
 
-        assertThat(accuracy[0]).as("type accuracy").isGreaterThanOrEqualTo(77.8);
+        assertThat(accuracy[0]).as("type accuracy").isGreaterThanOrEqualTo(90.0);
         assertThat(accuracy[1]).as("priority accuracy").isGreaterThanOrEqualTo(85.0);
     }
 
