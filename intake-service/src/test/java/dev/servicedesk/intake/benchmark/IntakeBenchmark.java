@@ -2,41 +2,33 @@ package dev.servicedesk.intake.benchmark;
 
 import dev.servicedesk.embedded.EmbeddedMongo;
 import dev.servicedesk.embedded.LoopbackKafkaBroker;
-import dev.servicedesk.intake.IntakeApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import tools.jackson.databind.JsonNode;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
 /**
  * Measures intake alone — registration validated, published to a real broker with acks=all and
  * answered 202 — against a bare WebFlux endpoint that only decodes the same JSON and answers 202,
  * both on this machine in the same run: at a fixed offered load and at saturation.
  *
- * <p>This process holds what is measured: the loopback broker, the in-memory database, intake (with
- * its own projection of the ticket record) and the bare endpoint. The client is a {@link LoadGenerator}
- * in a second JVM. Bounded: the client's phases end after their durations and the client is killed if
- * it overruns. Arguments (all optional): rate (2000), fixed-load seconds (10), saturation seconds (10),
- * saturation concurrency (64), warm-up seconds per target (15).
+ * <p>Three JVMs, so each one's CPU time can be read on its own: this one holds the loopback broker
+ * and the in-memory database; {@link BenchmarkServices} holds intake (with its projection of the
+ * ticket record) and the bare endpoint; {@link LoadGenerator} is the client. Bounded: the client's
+ * phases end after their durations, and both children are stopped if they overrun. Arguments (all
+ * optional): rate (2000), fixed-load seconds (10), saturation seconds (10), saturation concurrency
+ * (64), warm-up seconds per target (15).
  */
 public final class IntakeBenchmark {
+
+    private static final long SERVICES_START_SECONDS = 120;
 
     private IntakeBenchmark() {
     }
@@ -52,24 +44,28 @@ public final class IntakeBenchmark {
         Path kafkaDir = Files.createTempDirectory("intake-benchmark-kafka");
         try (LoopbackKafkaBroker broker = LoopbackKafkaBroker.start(kafkaDir, 0);
              EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
-            ConfigurableApplicationContext intake = IntakeApplication.builder().run(
-                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--spring.mongodb.uri=" + mongo.connectionString(), "--spring.mongodb.database=intake-benchmark",
-                    "--logging.level.root=WARN", "--spring.main.banner-mode=off");
-            DisposableServer bare = bareEndpoint();
+            Process services = java(BenchmarkServices.class, List.of(broker.bootstrapServers(), mongo.connectionString()), "-Xmx2g")
+                    .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
             try {
-                String intakeUrl = "http://127.0.0.1:" + intake.getEnvironment().getRequiredProperty("local.server.port");
-                String bareUrl = "http://127.0.0.1:" + bare.port();
+                String[] ports = awaitPorts(services);
                 System.out.printf("Benchmark on %d cores, Java %s: %s req/s for %s s, saturation with %s in flight for %s s%n",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rate,
                         fixedSeconds, concurrency, saturationSeconds);
                 long limitSeconds = 2 * Long.parseLong(warmUpSeconds) + 2 * Long.parseLong(fixedSeconds)
-                        + 2 * Long.parseLong(saturationSeconds) + 6 + 8 * 15;
-                runClient(List.of(bareUrl, intakeUrl, rate, fixedSeconds, saturationSeconds, concurrency, warmUpSeconds),
-                        limitSeconds);
+                        + 2 * Long.parseLong(saturationSeconds) + 6 + 8 * 60;
+                Process client = java(LoadGenerator.class, List.of("http://127.0.0.1:" + ports[1], "http://127.0.0.1:" + ports[0],
+                        rate, fixedSeconds, saturationSeconds, concurrency, warmUpSeconds,
+                        String.valueOf(services.pid()), String.valueOf(ProcessHandle.current().pid())), "-Xmx256m")
+                        .inheritIO().start();
+                if (!client.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                    client.destroyForcibly();
+                    System.out.println("load generator overran its " + limitSeconds + " s and was stopped");
+                }
             } finally {
-                bare.disposeNow(Duration.ofSeconds(5));
-                intake.close();
+                services.getOutputStream().close();
+                if (!services.waitFor(30, TimeUnit.SECONDS)) {
+                    services.destroyForcibly();
+                }
             }
         } finally {
             try (Stream<Path> files = Files.walk(kafkaDir)) {
@@ -79,25 +75,31 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    /** The same JSON decoded by WebFlux and answered 202 with a small body: the ceiling intake is measured against. */
-    private static DisposableServer bareEndpoint() {
-        AtomicLong ids = new AtomicLong();
-        HttpHandler handler = RouterFunctions.toHttpHandler(RouterFunctions.route(POST("/api/tickets"),
-                request -> request.bodyToMono(JsonNode.class).flatMap(form -> ServerResponse.accepted()
-                        .bodyValue(Map.of("ticketId", "T-" + ids.incrementAndGet(), "status", "received")))));
-        return HttpServer.create().host("127.0.0.1").port(0).handle(new ReactorHttpHandlerAdapter(handler)).bindNow();
+    private static ProcessBuilder java(Class<?> main, List<String> arguments, String heap) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     }
 
-    private static void runClient(List<String> arguments, long limitSeconds) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                LoadGenerator.class.getName()));
-        command.addAll(arguments);
-        Process client = new ProcessBuilder(command).inheritIO().start();
-        if (!client.waitFor(limitSeconds, TimeUnit.SECONDS)) {
-            client.destroyForcibly();
-            System.out.println("load generator overran its " + limitSeconds + " s and was stopped");
+    /** Reads the services' output until they report their ports; everything else they print is passed on. */
+    private static String[] awaitPorts(Process services) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(services.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVICES_START_SECONDS);
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(BenchmarkServices.READY)) {
+                Thread relay = new Thread(() -> out.lines().forEach(System.out::println), "services-output");
+                relay.setDaemon(true);
+                relay.start();
+                return line.substring(BenchmarkServices.READY.length()).split(" ");
+            }
+            System.out.println(line);
+            if (System.nanoTime() > deadline) {
+                break;
+            }
         }
+        services.destroyForcibly();
+        throw new IllegalStateException("the services did not start within " + SERVICES_START_SECONDS + " s");
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -21,8 +22,8 @@ import java.util.function.Function;
  * to intake in alternating phases: warm-up, a fixed rate, then saturation.
  *
  * <p>Arguments: bare URL, intake URL, rate, fixed-load seconds, saturation seconds, saturation
- * concurrency, warm-up seconds per target. Every phase stops after its duration; each request
- * times out after 5 s.
+ * concurrency, warm-up seconds per target, the services' process id, the broker and database's
+ * process id. Every phase stops after its duration; each request times out after 5 s.
  */
 public final class LoadGenerator {
 
@@ -34,6 +35,9 @@ public final class LoadGenerator {
             "preferredContact":"phone","language":"zh-CN","attachments":["https://files.example/photo-1.jpg"]}""";
     private static final byte[] BODY_BYTES = BODY.getBytes(StandardCharsets.UTF_8);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** Intake and the bare endpoint; and the broker with the database. Set from the arguments. */
+    private static ProcessHandle services;
+    private static ProcessHandle infrastructure;
 
     private LoadGenerator() {
     }
@@ -46,6 +50,8 @@ public final class LoadGenerator {
         Duration saturateFor = Duration.ofSeconds(Long.parseLong(args[4]));
         int concurrency = Integer.parseInt(args[5]);
         Duration warmUp = Duration.ofSeconds(Long.parseLong(args[6]));
+        services = ProcessHandle.of(Long.parseLong(args[7])).orElseThrow();
+        infrastructure = ProcessHandle.of(Long.parseLong(args[8])).orElseThrow();
 
         print("warm-up bare", "saturation", phase(concurrency, client -> saturate(client, bareUrl, concurrency, warmUp)));
         print("warm-up intake", "saturation", phase(concurrency, client -> saturate(client, intakeUrl, concurrency, warmUp)));
@@ -58,7 +64,9 @@ public final class LoadGenerator {
         Result intakeSaturated = phase(concurrency, client -> saturate(client, intakeUrl, concurrency, saturateFor));
 
         System.out.println();
-        System.out.println("target              load                req/s     p50 ms    p99 ms   errors");
+        System.out.println("                                                                       CPU µs per request");
+        System.out.println("target              load                req/s     p50 ms    p99 ms   errors"
+                + "   service  broker+db  client");
         print("bare WebFlux", "fixed " + rate + "/s", bareFixed);
         print("intake", "fixed " + rate + "/s", intakeFixed);
         print("bare WebFlux", "saturation", bareSaturated);
@@ -66,19 +74,56 @@ public final class LoadGenerator {
         System.out.printf(Locale.ROOT, "%nintake / bare throughput at saturation: %.1f %%%n",
                 100.0 * intakeSaturated.throughput() / bareSaturated.throughput());
         System.out.printf(Locale.ROOT, "intake p99 at %d req/s: %.2f ms (target <= 25 ms)%n", rate, intakeFixed.p99());
+        // CPU per request depends far less on what else the machine runs than requests per second do.
+        double bareService = bareSaturated.perRequest(bareSaturated.servicesCpuNanos());
+        double intakeService = intakeSaturated.perRequest(intakeSaturated.servicesCpuNanos());
+        System.out.printf(Locale.ROOT, "CPU per request at saturation, service alone: bare %.0f µs, intake %.0f µs (bare / intake %.1f %%)%n",
+                bareService, intakeService, 100.0 * bareService / intakeService);
+        System.out.printf(Locale.ROOT, "CPU per request at saturation, with broker, database and client: bare %.0f µs,"
+                + " intake %.0f µs (bare / intake %.1f %%)%n", bareSaturated.allInPerRequest(), intakeSaturated.allInPerRequest(),
+                100.0 * bareSaturated.allInPerRequest() / intakeSaturated.allInPerRequest());
         System.exit(0);
     }
 
-    /** Each phase gets its own connections, so requests a cut-off phase left behind cannot slow the next. */
+    /**
+     * Each phase gets its own connections, so requests a cut-off phase left behind cannot slow the next.
+     * It starts once the server process has gone quiet, so work left over from the phase before (the
+     * projection catching up) is not charged to it, and records the CPU time both processes spent.
+     */
     private static Result phase(int concurrency, Function<HttpClient, Result> body) {
+        awaitQuietServers();
+        long servicesCpuBefore = cpuNanos(services);
+        long infrastructureCpuBefore = cpuNanos(infrastructure);
+        long clientCpuBefore = cpuNanos(ProcessHandle.current());
         ConnectionProvider connections = ConnectionProvider.builder("benchmark")
                 .maxConnections(Math.max(concurrency, 256)).pendingAcquireMaxCount(-1).build();
         try {
-            return body.apply(HttpClient.create(connections).responseTimeout(REQUEST_TIMEOUT)
+            Result result = body.apply(HttpClient.create(connections).responseTimeout(REQUEST_TIMEOUT)
                     .headers(h -> h.set("Content-Type", "application/json")));
+            // Work the phase caused but finished later (the projection's writes) belongs to it.
+            awaitQuietServers();
+            return result.withCpu(cpuNanos(services) - servicesCpuBefore, cpuNanos(infrastructure) - infrastructureCpuBefore,
+                    cpuNanos(ProcessHandle.current()) - clientCpuBefore);
         } finally {
             connections.disposeLater().block(Duration.ofSeconds(10));
         }
+    }
+
+    /** Waits, at most 20 s, until the servers together used under 5 % of one core over half a second. */
+    private static void awaitQuietServers() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long window = TimeUnit.MILLISECONDS.toNanos(500);
+        while (System.nanoTime() < deadline) {
+            long before = cpuNanos(services) + cpuNanos(infrastructure);
+            LockSupport.parkNanos(window);
+            if (cpuNanos(services) + cpuNanos(infrastructure) - before < window / 20) {
+                return;
+            }
+        }
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /**
@@ -128,7 +173,7 @@ public final class LoadGenerator {
         } catch (IllegalStateException stragglers) {
             System.out.println("  (phase cut off: requests still open after their timeout are left out)");
         }
-        return new Result(histogram, errors.get(), System.nanoTime() - start);
+        return new Result(histogram, errors.get(), System.nanoTime() - start, 0, 0, 0);
     }
 
     private static Mono<Boolean> send(HttpClient client, String url) {
@@ -148,11 +193,26 @@ public final class LoadGenerator {
     }
 
     private static void print(String target, String load, Result result) {
-        System.out.printf(Locale.ROOT, "%-18s  %-16s %9.0f %9.2f %9.2f %8d%n", target, load, result.throughput(),
-                result.p50(), result.p99(), result.errors());
+        System.out.printf(Locale.ROOT, "%-18s  %-16s %9.0f %9.2f %9.2f %8d %9.0f %10.0f %7.0f%n", target, load,
+                result.throughput(), result.p50(), result.p99(), result.errors(), result.perRequest(result.servicesCpuNanos()),
+                result.perRequest(result.infrastructureCpuNanos()), result.perRequest(result.clientCpuNanos()));
     }
 
-    private record Result(Histogram histogram, long errors, long elapsedNanos) {
+    private record Result(Histogram histogram, long errors, long elapsedNanos, long servicesCpuNanos,
+                          long infrastructureCpuNanos, long clientCpuNanos) {
+        Result withCpu(long servicesCpu, long infrastructureCpu, long clientCpu) {
+            return new Result(histogram, errors, elapsedNanos, servicesCpu, infrastructureCpu, clientCpu);
+        }
+
+        /** CPU microseconds per request sent. */
+        double perRequest(long cpuNanos) {
+            return cpuNanos / 1e3 / Math.max(1, histogram.getTotalCount() + errors);
+        }
+
+        double allInPerRequest() {
+            return perRequest(servicesCpuNanos + infrastructureCpuNanos + clientCpuNanos);
+        }
+
         double throughput() {
             return histogram.getTotalCount() / (elapsedNanos / 1e9);
         }
