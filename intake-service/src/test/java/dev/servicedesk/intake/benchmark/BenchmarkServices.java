@@ -13,6 +13,9 @@ import tools.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,7 +26,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  * the broker's and the database's: intake (with its projection) and a bare WebFlux endpoint. Prints
  * {@code ports <intake> <bare>} once both listen, and stops when its standard input closes.
  *
- * <p>Arguments: Kafka bootstrap servers, MongoDB connection string.
+ * <p>Arguments: Kafka bootstrap servers, MongoDB connection string, then any Spring properties for intake.
  */
 public final class BenchmarkServices {
 
@@ -33,10 +36,11 @@ public final class BenchmarkServices {
     }
 
     public static void main(String[] args) throws Exception {
-        ConfigurableApplicationContext intake = IntakeApplication.builder().run(
-                "--server.port=0", "--spring.kafka.bootstrap-servers=" + args[0],
+        List<String> options = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + args[0],
                 "--spring.mongodb.uri=" + args[1], "--spring.mongodb.database=intake-benchmark",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        options.addAll(Arrays.asList(args).subList(2, args.length));
+        ConfigurableApplicationContext intake = IntakeApplication.builder().run(options.toArray(String[]::new));
         DisposableServer bare = bareEndpoint();
         System.out.println(READY + intake.getEnvironment().getRequiredProperty("local.server.port") + " " + bare.port());
         System.out.flush();

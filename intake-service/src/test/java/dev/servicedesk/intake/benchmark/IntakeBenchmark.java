@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
  * ticket record) and the bare endpoint; {@link LoadGenerator} is the client. Bounded: the client's
  * phases end after their durations, and both children are stopped if they overrun. Arguments (all
  * optional): rate (2000), fixed-load seconds (10), saturation seconds (10), saturation concurrency
- * (64), warm-up seconds per target (15).
+ * (64), warm-up seconds per target (15); arguments starting with {@code --} go to intake as Spring
+ * properties, e.g. {@code --spring.kafka.listener.auto-startup=false} to measure the request path
+ * without the projection.
  */
 public final class IntakeBenchmark {
 
@@ -33,7 +36,9 @@ public final class IntakeBenchmark {
     private IntakeBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        String[] args = Arrays.stream(arguments).filter(arg -> !arg.startsWith("--")).toArray(String[]::new);
+        List<String> intakeOptions = Arrays.stream(arguments).filter(arg -> arg.startsWith("--")).toList();
         String rate = args.length > 0 ? args[0] : "2000";
         String fixedSeconds = args.length > 1 ? args[1] : "10";
         String saturationSeconds = args.length > 2 ? args[2] : "10";
@@ -44,7 +49,10 @@ public final class IntakeBenchmark {
         Path kafkaDir = Files.createTempDirectory("intake-benchmark-kafka");
         try (LoopbackKafkaBroker broker = LoopbackKafkaBroker.start(kafkaDir, 0);
              EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
-            Process services = java(BenchmarkServices.class, List.of(broker.bootstrapServers(), mongo.connectionString()), "-Xmx2g")
+            List<String> servicesArguments = new ArrayList<>(List.of(broker.bootstrapServers(), mongo.connectionString()));
+            servicesArguments.addAll(intakeOptions);
+            // -Dservices.jvm="..." adds JVM options to the services' process, e.g. to record a profile of it.
+            Process services = java(BenchmarkServices.class, servicesArguments, "-Xmx2g " + System.getProperty("services.jvm", ""))
                     .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
             try {
                 String[] ports = awaitPorts(services);
@@ -75,9 +83,10 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    private static ProcessBuilder java(Class<?> main, List<String> arguments, String heap) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-cp", System.getProperty("java.class.path"), main.getName()));
+    private static ProcessBuilder java(Class<?> main, List<String> arguments, String jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(arguments);
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     }
