@@ -11,12 +11,18 @@ import java.time.Duration;
  * @param publishTimeout longest a request waits for the broker's acknowledgement before answering 503
  * @param retryAfter     what a 503 tells clients to wait before retrying
  * @param breaker        when to stop trying the broker for a while
+ * @param maxPending     most events awaiting the broker's acknowledgement at once; beyond that requests
+ *                       are answered 503 at once, so an overload sheds work instead of stretching every
+ *                       request's latency until all of them time out
+ * @param shedRetryAfter what a 503 for an overload tells clients to wait before retrying
  */
 @ConfigurationProperties("servicedesk.intake")
 public record IntakeProperties(
         @DefaultValue("5s") Duration publishTimeout,
         @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue Breaker breaker) {
+        @DefaultValue Breaker breaker,
+        @DefaultValue("256") int maxPending,
+        @DefaultValue("1s") Duration shedRetryAfter) {
 
     /**
      * @param failureRateThreshold percentage of failed publishes that opens the breaker

@@ -16,15 +16,26 @@ public class TemporarilyUnavailableException extends ErrorResponseException {
 
     static final URI TYPE = URI.create("https://servicedesk.dev/problems/temporarily-unavailable");
 
+    private static final String NOT_STORED = "The request was not accepted because its event could not be stored durably right now.";
+    private static final String AT_CAPACITY = "The request was not accepted because intake is at capacity right now.";
+
     public TemporarilyUnavailableException(Duration retryAfter, Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, problem(retryAfter), cause);
+        this(NOT_STORED, retryAfter, cause);
+    }
+
+    private TemporarilyUnavailableException(String reason, Duration retryAfter, Throwable cause) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, problem(reason, retryAfter), cause);
         getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds(retryAfter)));
     }
 
-    private static ProblemDetail problem(Duration retryAfter) {
+    /** Too many events were already awaiting the broker: the request was shed before anything was sent. */
+    static TemporarilyUnavailableException atCapacity(Duration retryAfter, Throwable cause) {
+        return new TemporarilyUnavailableException(AT_CAPACITY, retryAfter, cause);
+    }
+
+    private static ProblemDetail problem(String reason, Duration retryAfter) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The request was not accepted because its event could not be stored durably right now."
-                        + " Retry in " + seconds(retryAfter) + " s, with the same Idempotency-Key if you sent one.");
+                reason + " Retry in " + seconds(retryAfter) + " s, with the same Idempotency-Key if you sent one.");
         problem.setType(TYPE);
         problem.setTitle("Temporarily unavailable");
         problem.setProperty("retryAfterSeconds", seconds(retryAfter));

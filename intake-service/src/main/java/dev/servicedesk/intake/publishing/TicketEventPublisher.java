@@ -4,9 +4,13 @@ import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.IntakeProperties;
 import dev.servicedesk.kit.messaging.EventPublisher;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
@@ -23,7 +27,10 @@ import java.time.Duration;
 /**
  * Publishes to {@code ticket-events} and completes only once the broker acknowledged. A missing
  * broker fails the call within the publish timeout; repeated failures open the breaker so later
- * requests are refused at once instead of each waiting. Either way callers see {@link TemporarilyUnavailableException}.
+ * requests are refused at once instead of each waiting. At most {@code max-pending} events await
+ * their acknowledgement at once; further requests are shed at once rather than queued, which keeps
+ * the latency of the accepted ones bounded when more is offered than the machine can register.
+ * Callers see {@link TemporarilyUnavailableException} in every case.
  */
 @Component
 public class TicketEventPublisher {
@@ -33,7 +40,9 @@ public class TicketEventPublisher {
     private final EventPublisher publisher;
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker breaker;
+    private final Bulkhead pending;
     private final Duration retryAfter;
+    private final Duration shedRetryAfter;
     // KafkaProducer.send blocks while it waits for metadata of an unreachable broker: keep that off the event loop.
     private final Scheduler sendScheduler = Schedulers.boundedElastic();
     // The ack arrives on the producer's single network thread; answering the request there would
@@ -43,6 +52,11 @@ public class TicketEventPublisher {
     TicketEventPublisher(EventPublisher publisher, IntakeProperties properties) {
         this.publisher = publisher;
         this.retryAfter = properties.retryAfter();
+        this.shedRetryAfter = properties.shedRetryAfter();
+        this.pending = Bulkhead.of("ticket-events", BulkheadConfig.custom()
+                .maxConcurrentCalls(properties.maxPending())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
         this.timeLimiter = TimeLimiter.of("ticket-events", TimeLimiterConfig.custom()
                 .timeoutDuration(properties.publishTimeout())
                 .cancelRunningFuture(true)
@@ -63,6 +77,8 @@ public class TicketEventPublisher {
                 .then()
                 .transformDeferred(TimeLimiterOperator.of(timeLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
+                // Outermost, so a shed request neither reaches the broker nor counts as a broker failure.
+                .transformDeferred(BulkheadOperator.of(pending))
                 .onErrorMap(failure -> !(failure instanceof TemporarilyUnavailableException), this::unavailable)
                 .publishOn(answerScheduler);
     }
@@ -73,6 +89,9 @@ public class TicketEventPublisher {
     }
 
     private TemporarilyUnavailableException unavailable(Throwable failure) {
+        if (failure instanceof BulkheadFullException) {
+            return TemporarilyUnavailableException.atCapacity(shedRetryAfter, failure);
+        }
         if (!(failure instanceof CallNotPermittedException)) {
             log.warn("Broker did not acknowledge an event: {}", failure.toString());
         }

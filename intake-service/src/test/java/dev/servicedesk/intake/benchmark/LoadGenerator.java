@@ -23,7 +23,9 @@ import java.util.function.Function;
  *
  * <p>Arguments: bare URL, intake URL, rate, fixed-load seconds, saturation seconds, saturation
  * concurrency, warm-up seconds per target, the services' process id, the broker and database's
- * process id. Every phase stops after its duration; each request times out after 5 s.
+ * process id. Every phase stops after its duration; each request times out after 5 s. Throughput and
+ * latency count accepted requests (202) only; 503s, which intake answers when it sheds load, are
+ * counted apart.
  */
 public final class LoadGenerator {
 
@@ -64,8 +66,9 @@ public final class LoadGenerator {
         Result intakeSaturated = phase(concurrency, client -> saturate(client, intakeUrl, concurrency, saturateFor));
 
         System.out.println();
-        System.out.println("                                                                       CPU µs per request");
-        System.out.println("target              load                req/s     p50 ms    p99 ms   errors"
+        System.out.println("                                    accepted (202)                   503s     other"
+                + "     CPU µs per request sent");
+        System.out.println("target              load                req/s     p50 ms    p99 ms     shed   errors"
                 + "   service  broker+db  client");
         print("bare WebFlux", "fixed " + rate + "/s", bareFixed);
         print("intake", "fixed " + rate + "/s", intakeFixed);
@@ -73,7 +76,8 @@ public final class LoadGenerator {
         print("intake", "saturation", intakeSaturated);
         System.out.printf(Locale.ROOT, "%nintake / bare throughput at saturation: %.1f %%%n",
                 100.0 * intakeSaturated.throughput() / bareSaturated.throughput());
-        System.out.printf(Locale.ROOT, "intake p99 at %d req/s: %.2f ms (target <= 25 ms)%n", rate, intakeFixed.p99());
+        System.out.printf(Locale.ROOT, "intake p99 at %d req/s offered: %.2f ms (target <= 25 ms), %.0f accepted/s, %.1f %% shed%n",
+                rate, intakeFixed.p99(), intakeFixed.throughput(), intakeFixed.shedPercent());
         // CPU per request depends far less on what else the machine runs than requests per second do.
         double bareService = bareSaturated.perRequest(bareSaturated.servicesCpuNanos());
         double intakeService = intakeSaturated.perRequest(intakeSaturated.servicesCpuNanos());
@@ -134,7 +138,7 @@ public final class LoadGenerator {
         long total = rate * duration.toSeconds();
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
-        AtomicLong errors = new AtomicLong();
+        Outcomes outcomes = new Outcomes();
         long start = System.nanoTime();
         int perTick = Math.max(1, rate / 1000);
         Mono<Void> run = Flux.interval(Duration.ofNanos(periodNanos * perTick))
@@ -143,74 +147,92 @@ public final class LoadGenerator {
                 .flatMap(tick -> Flux.range(0, perTick).map(i -> start + (tick * perTick + i) * periodNanos), Integer.MAX_VALUE)
                 .takeWhile(due -> due - start < duration.toNanos())
                 .flatMap(due -> send(client, url)
-                        .doOnNext(ok -> record(histogram, errors, ok, System.nanoTime() - due)), Integer.MAX_VALUE)
+                        .doOnNext(status -> record(histogram, outcomes, status, System.nanoTime() - due)), Integer.MAX_VALUE)
                 .then();
-        return finish(run, duration, histogram, errors, start);
+        return finish(run, duration, histogram, outcomes, start);
     }
 
     /** Keeps {@code concurrency} requests in flight for {@code duration}: the throughput ceiling. */
     private static Result saturate(HttpClient client, String url, int concurrency, Duration duration) {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
-        AtomicLong errors = new AtomicLong();
+        Outcomes outcomes = new Outcomes();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         long budget = 2_000_000; // requests; ends a phase early on an implausibly fast machine
         Mono<Void> run = Flux.range(0, concurrency)
                 .flatMap(worker -> Mono.defer(() -> {
                             long sent = System.nanoTime();
-                            return send(client, url).doOnNext(ok -> record(histogram, errors, ok, System.nanoTime() - sent));
+                            return send(client, url).doOnNext(status -> record(histogram, outcomes, status, System.nanoTime() - sent));
                         })
-                        .repeat(() -> System.nanoTime() < deadline && histogram.getTotalCount() + errors.get() < budget),
+                        .repeat(() -> System.nanoTime() < deadline && histogram.getTotalCount() + outcomes.failed() < budget),
                         concurrency)
                 .then();
-        return finish(run, duration, histogram, errors, start);
+        return finish(run, duration, histogram, outcomes, start);
     }
 
     /** Runs a phase to its end, or gives up on stragglers once every request has had its timeout. */
-    private static Result finish(Mono<Void> run, Duration duration, Histogram histogram, AtomicLong errors, long start) {
+    private static Result finish(Mono<Void> run, Duration duration, Histogram histogram, Outcomes outcomes, long start) {
         try {
             run.block(duration.plus(REQUEST_TIMEOUT).plusSeconds(5));
         } catch (IllegalStateException stragglers) {
             System.out.println("  (phase cut off: requests still open after their timeout are left out)");
         }
-        return new Result(histogram, errors.get(), System.nanoTime() - start, 0, 0, 0);
+        return new Result(histogram, outcomes.shed.get(), outcomes.errors.get(), System.nanoTime() - start, 0, 0, 0);
     }
 
-    private static Mono<Boolean> send(HttpClient client, String url) {
+    /** The response's status code, or 0 when none came in time. */
+    private static Mono<Integer> send(HttpClient client, String url) {
         ByteBuf body = Unpooled.wrappedBuffer(BODY_BYTES);
         return client.post().uri(url + "/api/tickets").send(Mono.just(body))
-                .responseSingle((response, content) -> content.then(Mono.just(response.status().code() == 202)))
+                .responseSingle((response, content) -> content.then(Mono.just(response.status().code())))
                 .timeout(REQUEST_TIMEOUT)
-                .onErrorReturn(false);
+                .onErrorReturn(0);
     }
 
-    private static synchronized void record(Histogram histogram, AtomicLong errors, boolean ok, long nanos) {
-        if (ok) {
+    /** Only accepted requests (202) count towards throughput and latency; 503s are load the server shed. */
+    private static synchronized void record(Histogram histogram, Outcomes outcomes, int status, long nanos) {
+        if (status == 202) {
             histogram.recordValue(Math.min(nanos, histogram.getHighestTrackableValue()));
+        } else if (status == 503) {
+            outcomes.shed.incrementAndGet();
         } else {
-            errors.incrementAndGet();
+            outcomes.errors.incrementAndGet();
+        }
+    }
+
+    private record Outcomes(AtomicLong shed, AtomicLong errors) {
+        Outcomes() {
+            this(new AtomicLong(), new AtomicLong());
+        }
+
+        long failed() {
+            return shed.get() + errors.get();
         }
     }
 
     private static void print(String target, String load, Result result) {
-        System.out.printf(Locale.ROOT, "%-18s  %-16s %9.0f %9.2f %9.2f %8d %9.0f %10.0f %7.0f%n", target, load,
-                result.throughput(), result.p50(), result.p99(), result.errors(), result.perRequest(result.servicesCpuNanos()),
+        System.out.printf(Locale.ROOT, "%-18s  %-16s %9.0f %9.2f %9.2f %8d %8d %9.0f %10.0f %7.0f%n", target, load,
+                result.throughput(), result.p50(), result.p99(), result.shed(), result.errors(), result.perRequest(result.servicesCpuNanos()),
                 result.perRequest(result.infrastructureCpuNanos()), result.perRequest(result.clientCpuNanos()));
     }
 
-    private record Result(Histogram histogram, long errors, long elapsedNanos, long servicesCpuNanos,
+    private record Result(Histogram histogram, long shed, long errors, long elapsedNanos, long servicesCpuNanos,
                           long infrastructureCpuNanos, long clientCpuNanos) {
         Result withCpu(long servicesCpu, long infrastructureCpu, long clientCpu) {
-            return new Result(histogram, errors, elapsedNanos, servicesCpu, infrastructureCpu, clientCpu);
+            return new Result(histogram, shed, errors, elapsedNanos, servicesCpu, infrastructureCpu, clientCpu);
         }
 
         /** CPU microseconds per request sent. */
         double perRequest(long cpuNanos) {
-            return cpuNanos / 1e3 / Math.max(1, histogram.getTotalCount() + errors);
+            return cpuNanos / 1e3 / Math.max(1, histogram.getTotalCount() + shed + errors);
         }
 
         double allInPerRequest() {
             return perRequest(servicesCpuNanos + infrastructureCpuNanos + clientCpuNanos);
+        }
+
+        double shedPercent() {
+            return 100.0 * shed / Math.max(1, histogram.getTotalCount() + shed + errors);
         }
 
         double throughput() {
