@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class ContactNormalizer {
 
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("[+0-9 ()\\-.]+");
+    private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final char[] BASE32 = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
@@ -27,7 +28,7 @@ final class ContactNormalizer {
             return Optional.empty();
         }
         boolean plus = text.startsWith("+");
-        String digits = text.replaceAll("[^0-9]", "");
+        String digits = NON_DIGITS.matcher(text).replaceAll("");
         if (!plus && digits.startsWith("00")) {
             plus = true;
             digits = digits.substring(2);
