@@ -2,11 +2,12 @@ package dev.servicedesk.contracts;
 
 import dev.servicedesk.contracts.events.TicketEvent;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,18 +32,27 @@ public final class EventCodec {
         return MAPPER;
     }
 
+    /**
+     * The envelope's fields in a fixed order, then the payload, written straight to bytes (no
+     * intermediate tree): this runs for every event published and every event stored with a decision.
+     */
     public static byte[] write(EventEnvelope envelope) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("eventId", envelope.eventId().toString());
-        node.put("type", envelope.type());
-        node.put("schemaVersion", envelope.schemaVersion());
-        node.put("ticketId", envelope.ticketId());
-        node.put("occurredAt", envelope.occurredAt().toString());
-        node.put("producer", envelope.producer());
-        node.put("correlationId", envelope.correlationId());
-        node.put("causationId", envelope.causationId());
-        node.set("payload", MAPPER.valueToTree(envelope.payload()));
-        return MAPPER.writeValueAsBytes(node);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("eventId", envelope.eventId().toString());
+            json.writeStringProperty("type", envelope.type());
+            json.writeNumberProperty("schemaVersion", envelope.schemaVersion());
+            json.writeStringProperty("ticketId", envelope.ticketId());
+            json.writeStringProperty("occurredAt", envelope.occurredAt().toString());
+            json.writeStringProperty("producer", envelope.producer());
+            json.writeStringProperty("correlationId", envelope.correlationId());
+            json.writeStringProperty("causationId", envelope.causationId());
+            json.writeName("payload");
+            MAPPER.writeValue(json, envelope.payload());
+            json.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     /**
