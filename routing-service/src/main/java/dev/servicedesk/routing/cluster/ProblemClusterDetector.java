@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,8 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Detects problem clusters (DOMAIN §7). All state lives in one MongoDB document per product (and
  * batch) changed only by atomic updates, so instances consuming different partitions agree:
  * every report is added with {@code $addToSet} (a redelivery adds nothing), and a cluster is opened
- * by a conditional update that only one instance can win; the others link their ticket to it.
+ * by a conditional update that only one instance can win; the others join their ticket to it.
  * The ticket that completed a cluster is recorded, so handling it again reproduces the same event.
+ *
+ * <p>Joining writes nothing beyond the report itself: an open cluster lasts while reports keep
+ * coming within the window, so when it was last reported is read from the reports (the chain of
+ * reports after its {@code lastAt}, none further apart than the window). The document then grows
+ * only by one report per ticket, and every instance reads the same answer from the same reports.
  */
 @Component
 public class ProblemClusterDetector {
@@ -49,6 +55,10 @@ public class ProblemClusterDetector {
         this.properties = properties;
     }
 
+    /** One ticket reporting a problem with a product. */
+    public record Report(String ticketId, String customerId, ProductRef product, Instant at) {
+    }
+
     public boolean counts(TicketType type, ProductRef product) {
         return product != null && product.name() != null && !product.name().isBlank()
                 && properties.types().contains(type.wireName());
@@ -58,19 +68,18 @@ public class ProblemClusterDetector {
         String key = key(product);
         Update update = new Update().addToSet("reports", entry(ticketId, customerId, at))
                 .setOnInsert("product", productDocument(product));
+        Report report = new Report(ticketId, customerId, product, at);
         return mongo.findAndModify(byId(key), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         Document.class, COLLECTION)
-                .flatMap(document -> evaluate(key, document, ticketId, customerId, at, product, 0)
-                        .flatMap(outcome -> prune(key, document, at).thenReturn(outcome)));
+                .flatMap(document -> evaluate(key, document, report, Set.of(), 0)
+                        .flatMap(evaluated -> prune(key, document, at).thenReturn(evaluated.outcome())));
     }
 
     /**
-     * {@link #report} for a poll's worth of tickets with few round trips: one bulk of upserts (one
+     * {@link #report} for a poll's worth of tickets with two round trips: one bulk of upserts (one
      * per product, {@code $addToSet} so a redelivery adds nothing), one read of those products'
-     * documents, then per ticket in order the same evaluation as {@link #report}. Opening a
-     * cluster stays a conditional update that only one instance can win; the tickets that join an
-     * open cluster are added with one update per cluster, guarded by the cluster's id, and any whose
-     * cluster was replaced meanwhile are reported again one by one.
+     * documents; then per product, its tickets in order, the same evaluation as {@link #report}.
+     * Only opening a cluster (a conditional update) and pruning write more.
      *
      * @return the outcome per ticket id
      */
@@ -95,160 +104,67 @@ public class ProblemClusterDetector {
                     Map<String, ClusterOutcome> outcomes = new ConcurrentHashMap<>();
                     // products are independent of each other; each one's tickets are evaluated in order
                     return Flux.fromIterable(byKey.entrySet())
-                            .flatMap(group -> new KeyEvaluation(group.getKey(), group.getValue(), outcomes)
-                                    .run(documents.get(group.getKey())), KEY_CONCURRENCY)
+                            .flatMap(group -> evaluateInOrder(group.getKey(), documents.get(group.getKey()), group.getValue(), outcomes),
+                                    KEY_CONCURRENCY)
                             .then(Mono.fromSupplier(() -> outcomes));
                 });
     }
 
-    /** One ticket reporting a problem with a product. */
-    public record Report(String ticketId, String customerId, ProductRef product, Instant at) {
-    }
-
-    /** The reports of one product in a batch, evaluated in order against one copy of its document. */
-    private final class KeyEvaluation {
-
-        private final String key;
-        private final List<Report> group;
-        private final Map<String, ClusterOutcome> outcomes;
-        private final Set<String> pending = new HashSet<>();
-        private String linkCluster;
-        private final List<Report> linked = new ArrayList<>();
-
-        KeyEvaluation(String key, List<Report> group, Map<String, ClusterOutcome> outcomes) {
-            this.key = key;
-            this.group = group;
-            this.outcomes = outcomes;
-            group.forEach(report -> pending.add(report.ticketId()));
-        }
-
-        Mono<Void> run(Document document) {
-            if (document == null) { // cannot happen after the upsert; nothing to decide on
-                group.forEach(report -> outcomes.put(report.ticketId(), ClusterOutcome.NONE));
-                return Mono.empty();
-            }
-            int size = document.getList("reports", Document.class).size();
-            return evaluateInOrder(document)
-                    .then(Mono.defer(this::flushLinks))
-                    .then(size > properties.pruneAbove() ? prune(key, group.get(group.size() - 1).at()) : Mono.empty());
-        }
-
-        private Mono<Void> evaluateInOrder(Document document) {
-            Document[] current = {document};
-            return Flux.fromIterable(group)
-                    .concatMap(report -> {
-                        pending.remove(report.ticketId());
-                        return evaluateOne(current[0], report, 0).doOnNext(updated -> current[0] = updated);
-                    })
-                    .then();
-        }
-
-        /** @return the document as it stands after this report */
-        private Mono<Document> evaluateOne(Document document, Report report, int attempt) {
-            Document cluster = document.get("cluster", Document.class);
-            if (cluster != null && cluster.getList("ticketIds", String.class).contains(report.ticketId())) {
-                outcomes.put(report.ticketId(), outcomeOf(cluster, report.ticketId(), report.product()));
-                return Mono.just(document);
-            }
-            if (cluster != null && isOpen(cluster, report.at())) {
-                return joinLater(document, cluster, report);
-            }
-            // as if the later tickets of this batch had not reported yet: the ticket that completes a cluster opens it
-            List<Document> reports = document.getList("reports", Document.class).stream()
-                    .filter(entry -> !pending.contains(entry.getString("ticketId"))).toList();
-            Opening opening = opening(reports, cluster, key, report.ticketId(), report.at());
-            if (opening == null || attempt > 2) {
-                outcomes.put(report.ticketId(), ClusterOutcome.NONE);
-                return Mono.just(document);
-            }
-            return flushLinks()
-                    .then(mongo.findAndModify(opening.query(), opening.update(), FindAndModifyOptions.options().returnNew(true),
-                            Document.class, COLLECTION))
-                    .map(updated -> {
-                        outcomes.put(report.ticketId(), outcomeOf(updated.get("cluster", Document.class), report.ticketId(), report.product()));
-                        return updated;
-                    })
-                    // another instance opened a cluster first: read it again and join that one
-                    .switchIfEmpty(Mono.defer(() -> mongo.findOne(byId(key), Document.class, COLLECTION)
-                            .flatMap(fresh -> evaluateOne(fresh, report, attempt + 1))));
-        }
-
-        /** Joins the open cluster in this copy of the document; the database is updated once for all of them. */
-        private Mono<Document> joinLater(Document document, Document cluster, Report report) {
-            String clusterId = cluster.getString("id");
-            Mono<Void> before = linkCluster != null && !linkCluster.equals(clusterId) ? flushLinks() : Mono.empty();
-            return before.then(Mono.fromSupplier(() -> {
-                linkCluster = clusterId;
-                linked.add(report);
-                outcomes.put(report.ticketId(), new ClusterOutcome(clusterId, null));
-                List<String> tickets = new ArrayList<>(cluster.getList("ticketIds", String.class));
-                tickets.add(report.ticketId());
-                List<String> customers = new ArrayList<>(cluster.getList("customerIds", String.class));
-                if (!customers.contains(report.customerId())) {
-                    customers.add(report.customerId());
-                }
-                Date lastAt = cluster.getDate("lastAt").after(Date.from(report.at())) ? cluster.getDate("lastAt") : Date.from(report.at());
-                Document joined = new Document(cluster).append("ticketIds", tickets).append("customerIds", customers)
-                        .append("lastAt", lastAt);
-                return new Document(document).append("cluster", joined);
-            }));
-        }
-
-        /** Adds the tickets that joined to the cluster, unless it was replaced meanwhile: then each is reported again. */
-        private Mono<Void> flushLinks() {
-            if (linked.isEmpty()) {
-                return Mono.empty();
-            }
-            String clusterId = linkCluster;
-            List<Report> joining = List.copyOf(linked);
-            linked.clear();
-            linkCluster = null;
-            Update update = new Update()
-                    .addToSet("cluster.ticketIds").each(joining.stream().map(Report::ticketId).distinct().toArray())
-                    .addToSet("cluster.customerIds").each(joining.stream().map(Report::customerId).distinct().toArray())
-                    .max("cluster.lastAt", Date.from(joining.stream().map(Report::at).max(Instant::compareTo).orElseThrow()));
-            return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("cluster.id").is(clusterId)), update, COLLECTION)
-                    .flatMap(result -> result.getMatchedCount() > 0 ? Mono.<Void>empty()
-                            : Flux.fromIterable(joining)
-                                    .concatMap(report -> report(report.ticketId(), report.customerId(), report.product(), report.at())
-                                            .doOnNext(outcome -> outcomes.put(report.ticketId(), outcome)))
-                                    .then());
-        }
-    }
-
-    /** Reports older than two windows can no longer make or join a cluster. */
-    private Mono<Void> prune(String key, Document document, Instant at) {
-        if (document.getList("reports", Document.class).size() <= properties.pruneAbove()) {
+    /**
+     * The tickets of one product, in order, each as if the later ones had not reported yet: the
+     * ticket that completes a cluster opens it, the ones after it join.
+     */
+    private Mono<Void> evaluateInOrder(String key, Document document, List<Report> group, Map<String, ClusterOutcome> outcomes) {
+        if (document == null) { // cannot happen after the upsert; nothing to decide on
+            group.forEach(report -> outcomes.put(report.ticketId(), ClusterOutcome.NONE));
             return Mono.empty();
         }
-        return prune(key, at);
+        Set<String> later = new HashSet<>();
+        group.forEach(report -> later.add(report.ticketId()));
+        Document[] current = {document};
+        return Flux.fromIterable(group)
+                .concatMap(report -> {
+                    later.remove(report.ticketId());
+                    return evaluate(key, current[0], report, later, 0);
+                })
+                .doOnNext(evaluated -> {
+                    outcomes.put(evaluated.ticketId(), evaluated.outcome());
+                    current[0] = evaluated.document();
+                })
+                .then(Mono.defer(() -> prune(key, current[0], group.get(group.size() - 1).at())));
     }
 
-    private Mono<Void> prune(String key, Instant at) {
-        Date cutoff = Date.from(at.minus(properties.window().multipliedBy(2)));
-        return mongo.updateFirst(byId(key), new Update().pull("reports", new Document("at", new Document("$lt", cutoff))), COLLECTION)
-                .then();
+    /** A ticket's outcome and the document as it stands after it. */
+    private record Evaluated(String ticketId, ClusterOutcome outcome, Document document) {
     }
 
-    private Mono<ClusterOutcome> evaluate(String key, Document document, String ticketId, String customerId,
-                                          Instant at, ProductRef product, int attempt) {
+    /**
+     * @param later tickets whose reports are in the document but that are evaluated after this one
+     */
+    private Mono<Evaluated> evaluate(String key, Document document, Report report, Set<String> later, int attempt) {
         Document cluster = document.get("cluster", Document.class);
+        String ticketId = report.ticketId();
         if (cluster != null && cluster.getList("ticketIds", String.class).contains(ticketId)) {
-            return Mono.just(outcomeOf(cluster, ticketId, product));
+            return Mono.just(new Evaluated(ticketId, outcomeOf(cluster, ticketId, report.product()), document));
         }
-        if (cluster != null && isOpen(cluster, at)) {
-            return link(key, cluster.getString("id"), ticketId, customerId, at);
+        if (cluster != null && isOpen(document, cluster, report.at())) {
+            return Mono.just(new Evaluated(ticketId, new ClusterOutcome(cluster.getString("id"), null), document));
         }
-        Opening opening = opening(document.getList("reports", Document.class), cluster, key, ticketId, at);
+        List<Document> reports = document.getList("reports", Document.class);
+        if (!later.isEmpty()) {
+            reports = reports.stream().filter(entry -> !later.contains(entry.getString("ticketId"))).toList();
+        }
+        Opening opening = opening(reports, cluster, key, ticketId, report.at());
         if (opening == null || attempt > 2) {
-            return Mono.just(ClusterOutcome.NONE);
+            return Mono.just(new Evaluated(ticketId, ClusterOutcome.NONE, document));
         }
         return mongo.findAndModify(opening.query(), opening.update(), FindAndModifyOptions.options().returnNew(true),
                         Document.class, COLLECTION)
-                .map(updated -> outcomeOf(updated.get("cluster", Document.class), ticketId, product))
+                .map(updated -> new Evaluated(ticketId,
+                        outcomeOf(updated.get("cluster", Document.class), ticketId, report.product()), updated))
                 // another instance opened a cluster first: read it again and join that one
                 .switchIfEmpty(Mono.defer(() -> mongo.findOne(byId(key), Document.class, COLLECTION)
-                        .flatMap(fresh -> evaluate(key, fresh, ticketId, customerId, at, product, attempt + 1))));
+                        .flatMap(fresh -> evaluate(key, fresh, report, later, attempt + 1))));
     }
 
     /** A conditional update that opens a cluster, won only while no other cluster was opened meanwhile. */
@@ -262,7 +178,7 @@ public class ProblemClusterDetector {
     private Opening opening(List<Document> reports, Document cluster, String key, String ticketId, Instant at) {
         List<Document> recent = reports.stream()
                 .filter(report -> Math.abs(report.getDate("at").getTime() - at.toEpochMilli()) <= properties.window().toMillis())
-                .sorted((a, b) -> a.getDate("at").compareTo(b.getDate("at")))
+                .sorted(Comparator.comparing(report -> report.getDate("at")))
                 .toList();
         Set<String> customers = new LinkedHashSet<>();
         recent.forEach(report -> customers.add(report.getString("customerId")));
@@ -284,15 +200,47 @@ public class ProblemClusterDetector {
         return new Opening(Query.query(Criteria.where("_id").is(key).andOperator(noOpenCluster)), new Update().set("cluster", opened));
     }
 
-    private Mono<ClusterOutcome> link(String key, String clusterId, String ticketId, String customerId, Instant at) {
-        Update update = new Update().addToSet("cluster.ticketIds", ticketId).addToSet("cluster.customerIds", customerId)
-                .max("cluster.lastAt", Date.from(at));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("cluster.id").is(clusterId)), update, COLLECTION)
-                .thenReturn(new ClusterOutcome(clusterId, null));
+    /** The cluster is open for a report at {@code at} when it was last reported at most a window before. */
+    private boolean isOpen(Document document, Document cluster, Instant at) {
+        return at.toEpochMilli() - lastReported(document, cluster) <= properties.window().toMillis();
     }
 
-    private boolean isOpen(Document cluster, Instant at) {
-        return at.toEpochMilli() - cluster.getDate("lastAt").getTime() <= properties.window().toMillis();
+    /**
+     * When the cluster was last reported: from its {@code lastAt}, every later report no further than
+     * the window from the one before extends it.
+     */
+    private long lastReported(Document document, Document cluster) {
+        long last = cluster.getDate("lastAt").getTime();
+        long window = properties.window().toMillis();
+        long[] later = document.getList("reports", Document.class).stream()
+                .mapToLong(report -> report.getDate("at").getTime())
+                .filter(at -> at > cluster.getDate("lastAt").getTime())
+                .sorted()
+                .toArray();
+        for (long at : later) {
+            if (at - last > window) {
+                break;
+            }
+            last = at;
+        }
+        return last;
+    }
+
+    /**
+     * Reports older than two windows can no longer make or join a cluster. The open cluster's
+     * {@code lastAt} is brought forward first, so that pruning cannot break the chain of its reports.
+     */
+    private Mono<Void> prune(String key, Document document, Instant at) {
+        if (document.getList("reports", Document.class).size() <= properties.pruneAbove()) {
+            return Mono.empty();
+        }
+        Date cutoff = Date.from(at.minus(properties.window().multipliedBy(2)));
+        Update update = new Update().pull("reports", new Document("at", new Document("$lt", cutoff)));
+        Document cluster = document.get("cluster", Document.class);
+        if (cluster != null) {
+            update.max("cluster.lastAt", new Date(lastReported(document, cluster)));
+        }
+        return mongo.updateFirst(byId(key), update, COLLECTION).then();
     }
 
     private static ClusterOutcome outcomeOf(Document cluster, String ticketId, ProductRef product) {

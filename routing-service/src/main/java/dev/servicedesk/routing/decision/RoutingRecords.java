@@ -5,6 +5,7 @@ import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.TicketType;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,13 +57,17 @@ class RoutingRecords {
                 .then();
     }
 
-    /** One update of many records by primary key ({@code _id $in}). */
+    /**
+     * One round trip of updates, each by primary key (one update with {@code _id $in} would cost
+     * mongo-java-server a comparison with every listed id for every record it changes).
+     */
     Mono<Void> markAllPublished(Collection<String> ticketIds) {
         if (ticketIds.isEmpty()) {
             return Mono.empty();
         }
-        return mongo.updateMulti(Query.query(Criteria.where("_id").in(ticketIds)), Update.update("published", true), COLLECTION)
-                .then();
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        ticketIds.forEach(id -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), Update.update("published", true)));
+        return bulk.execute().then();
     }
 
     /** Fails with a DuplicateKeyException when another consumer stored the ticket first. */
