@@ -125,18 +125,19 @@ public class Classifier {
         int ruleRunnerUp = byRules.size() > 1 ? byRules.get(1).score() : 0;
         // a text neither side recognises gets the rules' default, flagged for review; a text only the
         // model recognises gets the model's answer (with its low confidence, also flagged)
-        if (textModel == null || ruleBest.score() == 0 && !textModel.recognises(text)) {
+        TextModel.Text features = textModel == null ? null : TextModel.text(text);
+        if (textModel == null || ruleBest.score() == 0 && !textModel.recognises(features)) {
             return rulesOnly(byRules);
         }
 
-        double[] labelProbabilities = textModel.probabilities(text);
+        double[] labelProbabilities = textModel.probabilities(features);
         List<String> labels = textModel.labels();
         Map<String, Double> subTypeProbability = new HashMap<>();
         Map<TicketType, Double> typeProbability = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             subTypeProbability.put(labels.get(i), labelProbabilities[i]);
         }
-        textModel.typeProbabilities(text).forEach((type, p) -> typeProbability.put(parseType(type), p));
+        textModel.typeProbabilities(features).forEach((type, p) -> typeProbability.put(parseType(type), p));
 
         double[] blended = new double[scored.size()];
         double max = Double.NEGATIVE_INFINITY;
@@ -189,10 +190,10 @@ public class Classifier {
             reasons.add("runner-up " + byRules.get(1).model().type().wireName() + " scored " + ruleRunnerUp + " against " + best.score());
         }
         reasons.add("text model: " + topProbabilities(typeProbability));
-        List<TextModel.Evidence> evidence = textModel.evidence(text, bestType.wireName() + "/" + subType, 3);
+        List<TextModel.Evidence> evidence = textModel.evidence(features, bestType.wireName() + "/" + subType, 3);
         if (!evidence.isEmpty()) {
             reasons.add("text model features for " + bestType.wireName() + "/" + subType + ": " + evidence.stream()
-                    .map(e -> "\"" + e.feature() + "\" " + String.format(java.util.Locale.ROOT, "%+.3f", e.weight()))
+                    .map(e -> "\"" + e.feature() + "\" " + Decimals.signed(e.weight(), 3))
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
         return new Classification(bestType, subType, confidence, List.copyOf(reasons));
@@ -202,7 +203,7 @@ public class Classifier {
         return typeProbability.entrySet().stream()
                 .sorted(Map.Entry.<TicketType, Double>comparingByValue().reversed())
                 .limit(2)
-                .map(e -> e.getKey().wireName() + " " + String.format(java.util.Locale.ROOT, "%.2f", e.getValue()))
+                .map(e -> e.getKey().wireName() + " " + Decimals.fixed(e.getValue(), 2))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
