@@ -36,6 +36,7 @@ public class Classifier {
     static final int STRONG = 3;
     private static final double FLOOR = 0.01;
     private static final double PRECEDENCE_BONUS = 0.001;
+    private static final int CHARACTER_BITS = 0xFFF;
 
     private final List<TypeModel> types;
     private final double reviewThreshold;
@@ -114,9 +115,10 @@ public class Classifier {
 
     public Classification classify(String text) {
         String normalized = Phrase.normalize(text);
+        long[] characters = characters(normalized);
         List<Scored> scored = new ArrayList<>(types.size());
         for (TypeModel type : types) {
-            scored.add(type.score(normalized));
+            scored.add(type.score(normalized, characters));
         }
         // stable sort keeps precedence order among equal scores
         List<Scored> byRules = new ArrayList<>(scored);
@@ -227,6 +229,22 @@ public class Classifier {
     }
 
     private record Rule(Phrase phrase, int weight) {
+
+        /** A phrase whose first character the text lacks cannot occur in it: most phrases are ruled out so. */
+        boolean occursIn(String normalized, long[] characters) {
+            int bit = phrase.text().charAt(0) & CHARACTER_BITS;
+            return (characters[bit >>> 6] & (1L << bit)) != 0 && phrase.occursIn(normalized);
+        }
+    }
+
+    /** The characters of a text, hashed into 4,096 bits (a collision only means a phrase is looked for in vain). */
+    private static long[] characters(String normalized) {
+        long[] bits = new long[(CHARACTER_BITS + 1) / 64];
+        for (int i = 0; i < normalized.length(); i++) {
+            int bit = normalized.charAt(i) & CHARACTER_BITS;
+            bits[bit >>> 6] |= 1L << bit;
+        }
+        return bits;
     }
 
     private record SubTypeModel(String name, List<Rule> rules) {
@@ -255,12 +273,12 @@ public class Classifier {
             return List.copyOf(rules);
         }
 
-        Scored score(String normalized) {
+        Scored score(String normalized, long[] characters) {
             List<String> fired = new ArrayList<>();
             int score = 0;
             boolean strong = false;
             for (Rule rule : ownRules) {
-                if (rule.phrase().occursIn(normalized)) {
+                if (rule.occursIn(normalized, characters)) {
                     score += rule.weight();
                     strong |= rule.weight() == STRONG;
                     fired.add(type.wireName() + ": \"" + rule.phrase() + "\"");
@@ -272,7 +290,7 @@ public class Classifier {
             for (SubTypeModel sub : subTypes) {
                 int subScore = 0;
                 for (Rule rule : sub.rules()) {
-                    if (rule.phrase().occursIn(normalized)) {
+                    if (rule.occursIn(normalized, characters)) {
                         subScore += rule.weight();
                         strong |= rule.weight() == STRONG;
                         fired.add(type.wireName() + "/" + sub.name() + ": \"" + rule.phrase() + "\"");
