@@ -36,6 +36,7 @@ public class Classifier {
     static final int STRONG = 3;
     private static final double FLOOR = 0.01;
     private static final double PRECEDENCE_BONUS = 0.001;
+    private static final int CHARACTER_BITS = 0xFFF;
 
     private final List<TypeModel> types;
     private final double reviewThreshold;
@@ -114,9 +115,10 @@ public class Classifier {
 
     public Classification classify(String text) {
         String normalized = Phrase.normalize(text);
+        long[] characters = characters(normalized);
         List<Scored> scored = new ArrayList<>(types.size());
         for (TypeModel type : types) {
-            scored.add(type.score(normalized));
+            scored.add(type.score(normalized, characters));
         }
         // stable sort keeps precedence order among equal scores
         List<Scored> byRules = new ArrayList<>(scored);
@@ -125,18 +127,19 @@ public class Classifier {
         int ruleRunnerUp = byRules.size() > 1 ? byRules.get(1).score() : 0;
         // a text neither side recognises gets the rules' default, flagged for review; a text only the
         // model recognises gets the model's answer (with its low confidence, also flagged)
-        if (textModel == null || ruleBest.score() == 0 && !textModel.recognises(text)) {
+        TextModel.Text features = textModel == null ? null : TextModel.text(text);
+        if (textModel == null || ruleBest.score() == 0 && !textModel.recognises(features)) {
             return rulesOnly(byRules);
         }
 
-        double[] labelProbabilities = textModel.probabilities(text);
+        double[] labelProbabilities = textModel.probabilities(features);
         List<String> labels = textModel.labels();
         Map<String, Double> subTypeProbability = new HashMap<>();
         Map<TicketType, Double> typeProbability = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             subTypeProbability.put(labels.get(i), labelProbabilities[i]);
         }
-        textModel.typeProbabilities(text).forEach((type, p) -> typeProbability.put(parseType(type), p));
+        textModel.typeProbabilities(features).forEach((type, p) -> typeProbability.put(parseType(type), p));
 
         double[] blended = new double[scored.size()];
         double max = Double.NEGATIVE_INFINITY;
@@ -189,10 +192,10 @@ public class Classifier {
             reasons.add("runner-up " + byRules.get(1).model().type().wireName() + " scored " + ruleRunnerUp + " against " + best.score());
         }
         reasons.add("text model: " + topProbabilities(typeProbability));
-        List<TextModel.Evidence> evidence = textModel.evidence(text, bestType.wireName() + "/" + subType, 3);
+        List<TextModel.Evidence> evidence = textModel.evidence(features, bestType.wireName() + "/" + subType, 3);
         if (!evidence.isEmpty()) {
             reasons.add("text model features for " + bestType.wireName() + "/" + subType + ": " + evidence.stream()
-                    .map(e -> "\"" + e.feature() + "\" " + String.format(java.util.Locale.ROOT, "%+.3f", e.weight()))
+                    .map(e -> "\"" + e.feature() + "\" " + Decimals.signed(e.weight(), 3))
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
         return new Classification(bestType, subType, confidence, List.copyOf(reasons));
@@ -202,7 +205,7 @@ public class Classifier {
         return typeProbability.entrySet().stream()
                 .sorted(Map.Entry.<TicketType, Double>comparingByValue().reversed())
                 .limit(2)
-                .map(e -> e.getKey().wireName() + " " + String.format(java.util.Locale.ROOT, "%.2f", e.getValue()))
+                .map(e -> e.getKey().wireName() + " " + Decimals.fixed(e.getValue(), 2))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
@@ -226,6 +229,22 @@ public class Classifier {
     }
 
     private record Rule(Phrase phrase, int weight) {
+
+        /** A phrase whose first character the text lacks cannot occur in it: most phrases are ruled out so. */
+        boolean occursIn(String normalized, long[] characters) {
+            int bit = phrase.text().charAt(0) & CHARACTER_BITS;
+            return (characters[bit >>> 6] & (1L << bit)) != 0 && phrase.occursIn(normalized);
+        }
+    }
+
+    /** The characters of a text, hashed into 4,096 bits (a collision only means a phrase is looked for in vain). */
+    private static long[] characters(String normalized) {
+        long[] bits = new long[(CHARACTER_BITS + 1) / 64];
+        for (int i = 0; i < normalized.length(); i++) {
+            int bit = normalized.charAt(i) & CHARACTER_BITS;
+            bits[bit >>> 6] |= 1L << bit;
+        }
+        return bits;
     }
 
     private record SubTypeModel(String name, List<Rule> rules) {
@@ -254,12 +273,12 @@ public class Classifier {
             return List.copyOf(rules);
         }
 
-        Scored score(String normalized) {
+        Scored score(String normalized, long[] characters) {
             List<String> fired = new ArrayList<>();
             int score = 0;
             boolean strong = false;
             for (Rule rule : ownRules) {
-                if (rule.phrase().occursIn(normalized)) {
+                if (rule.occursIn(normalized, characters)) {
                     score += rule.weight();
                     strong |= rule.weight() == STRONG;
                     fired.add(type.wireName() + ": \"" + rule.phrase() + "\"");
@@ -271,7 +290,7 @@ public class Classifier {
             for (SubTypeModel sub : subTypes) {
                 int subScore = 0;
                 for (Rule rule : sub.rules()) {
-                    if (rule.phrase().occursIn(normalized)) {
+                    if (rule.occursIn(normalized, characters)) {
                         subScore += rule.weight();
                         strong |= rule.weight() == STRONG;
                         fired.add(type.wireName() + "/" + sub.name() + ": \"" + rule.phrase() + "\"");

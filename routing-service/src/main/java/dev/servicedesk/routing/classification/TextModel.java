@@ -111,9 +111,25 @@ public final class TextModel {
         return List.of(labels);
     }
 
-    /** Whether {@code text} has any feature the model was trained on; if not, its probabilities say nothing. */
-    public boolean recognises(String text) {
-        for (String feature : features(text)) {
+    /** A text's features, computed once for every question asked about the text. */
+    static final class Text {
+
+        private final String[] features;
+        private final String[] context;
+
+        private Text(String[] features) {
+            this.features = features;
+            this.context = bagOfWords(features);
+        }
+    }
+
+    static Text text(String raw) {
+        return new Text(features(raw));
+    }
+
+    /** Whether the text has any feature the model was trained on; if not, its probabilities say nothing. */
+    boolean recognises(Text text) {
+        for (String feature : text.features) {
             if (vocabulary.contains(feature)) {
                 return true;
             }
@@ -122,10 +138,9 @@ public final class TextModel {
     }
 
     /** Probability per type (wire name), from the type model. */
-    public java.util.Map<String, Double> typeProbabilities(String text) {
-        String[] features = bagOfWords(features(text));
+    java.util.Map<String, Double> typeProbabilities(Text text) {
         java.util.Map<String, Double> probabilities = new java.util.LinkedHashMap<>();
-        double[] values = features.length == 0 ? null : typeModel.eval(features);
+        double[] values = text.context.length == 0 ? null : typeModel.eval(text.context);
         for (int i = 0; i < typeModel.getNumOutcomes(); i++) {
             probabilities.put(typeModel.getOutcome(i), values == null ? 1.0 / typeModel.getNumOutcomes() : values[i]);
         }
@@ -133,29 +148,28 @@ public final class TextModel {
     }
 
     /** Probability per label, in the order of {@link #labels()}. */
-    public double[] probabilities(String text) {
-        String[] features = bagOfWords(features(text));
-        if (features.length == 0) {
+    double[] probabilities(Text text) {
+        if (text.context.length == 0) {
             double[] uniform = new double[labels.length];
             java.util.Arrays.fill(uniform, 1.0 / labels.length);
             return uniform;
         }
-        return model.eval(features);
+        return model.eval(text.context);
     }
 
     /**
-     * The features of {@code text} that push most strongly to {@code label}: the log of the label's
+     * The features of the text that push most strongly to {@code label}: the log of the label's
      * probability given only that feature against the uniform probability, which is that feature's
      * share of the label's log score in the whole text (the model divides every feature's weight by
      * the same constant).
      */
-    List<Evidence> evidence(String text, String label, int limit) {
+    List<Evidence> evidence(Text text, String label, int limit) {
         int index = model.getIndex(label);
         if (index < 0) {
             return List.of();
         }
         List<Evidence> evidence = new ArrayList<>();
-        for (String feature : new LinkedHashSet<>(List.of(features(text)))) {
+        for (String feature : text.features) { // distinct already
             double p = singleFeatureDistribution(feature)[index];
             double weight = Math.log(p * labels.length);
             if (weight > 0) {

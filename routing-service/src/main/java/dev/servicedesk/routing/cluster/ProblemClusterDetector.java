@@ -5,34 +5,47 @@ import dev.servicedesk.contracts.ticket.ProductRef;
 import dev.servicedesk.contracts.ticket.TicketType;
 import dev.servicedesk.routing.classification.Phrase;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Detects problem clusters (DOMAIN §7). All state lives in one MongoDB document per product (and
  * batch) changed only by atomic updates, so instances consuming different partitions agree:
  * every report is added with {@code $addToSet} (a redelivery adds nothing), and a cluster is opened
- * by a conditional update that only one instance can win; the others link their ticket to it.
+ * by a conditional update that only one instance can win; the others join their ticket to it.
  * The ticket that completed a cluster is recorded, so handling it again reproduces the same event.
+ *
+ * <p>Joining writes nothing beyond the report itself: an open cluster lasts while reports keep
+ * coming within the window, so when it was last reported is read from the reports (the chain of
+ * reports after its {@code lastAt}, none further apart than the window). The document then grows
+ * only by one report per ticket, and every instance reads the same answer from the same reports.
  */
 @Component
 public class ProblemClusterDetector {
 
     static final String COLLECTION = "problem_reports";
+    private static final int KEY_CONCURRENCY = 16;
 
     private final ReactiveMongoTemplate mongo;
     private final ClusterProperties properties;
@@ -42,6 +55,10 @@ public class ProblemClusterDetector {
         this.properties = properties;
     }
 
+    /** One ticket reporting a problem with a product. */
+    public record Report(String ticketId, String customerId, ProductRef product, Instant at) {
+    }
+
     public boolean counts(TicketType type, ProductRef product) {
         return product != null && product.name() != null && !product.name().isBlank()
                 && properties.types().contains(type.wireName());
@@ -49,42 +66,124 @@ public class ProblemClusterDetector {
 
     public Mono<ClusterOutcome> report(String ticketId, String customerId, ProductRef product, Instant at) {
         String key = key(product);
-        Document entry = new Document("ticketId", ticketId).append("customerId", customerId).append("at", Date.from(at));
-        Update update = new Update().addToSet("reports", entry)
-                .setOnInsert("product", new Document("name", product.name().strip()).append("batch", batch(product)));
+        Update update = new Update().addToSet("reports", entry(ticketId, customerId, at))
+                .setOnInsert("product", productDocument(product));
+        Report report = new Report(ticketId, customerId, product, at);
         return mongo.findAndModify(byId(key), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         Document.class, COLLECTION)
-                .flatMap(document -> evaluate(key, document, ticketId, customerId, at, product, 0)
-                        .flatMap(outcome -> prune(key, document, at).thenReturn(outcome)));
+                .flatMap(document -> evaluate(key, document, report, Set.of(), 0)
+                        .flatMap(evaluated -> prune(key, document, at).thenReturn(evaluated.outcome())));
     }
 
-    /** Reports older than two windows can no longer make or join a cluster. */
-    private Mono<Void> prune(String key, Document document, Instant at) {
-        if (document.getList("reports", Document.class).size() <= properties.pruneAbove()) {
+    /**
+     * {@link #report} for a poll's worth of tickets with two round trips: one bulk of upserts (one
+     * per product, {@code $addToSet} so a redelivery adds nothing), one read of those products'
+     * documents; then per product, its tickets in order, the same evaluation as {@link #report}.
+     * Only opening a cluster (a conditional update) and pruning write more.
+     *
+     * @return the outcome per ticket id
+     */
+    public Mono<Map<String, ClusterOutcome>> reportAll(List<Report> reports) {
+        if (reports.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Map<String, List<Report>> byKey = new LinkedHashMap<>();
+        reports.forEach(report -> byKey.computeIfAbsent(key(report.product()), key -> new ArrayList<>()).add(report));
+        // an upsert racing another instance's upsert of the same new product may fail on the key: once more then
+        return Mono.defer(() -> {
+                    var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+                    byKey.forEach((key, group) -> bulk.upsert(byId(key), new Update()
+                            .addToSet("reports").each(group.stream().map(r -> entry(r.ticketId(), r.customerId(), r.at())).toArray())
+                            .setOnInsert("product", productDocument(group.get(0).product()))));
+                    return bulk.execute();
+                })
+                .retry(2)
+                .then(mongo.find(Query.query(Criteria.where("_id").in(byKey.keySet())), Document.class, COLLECTION)
+                        .collectMap(document -> document.getString("_id")))
+                .flatMap(documents -> {
+                    Map<String, ClusterOutcome> outcomes = new ConcurrentHashMap<>();
+                    // products are independent of each other; each one's tickets are evaluated in order
+                    return Flux.fromIterable(byKey.entrySet())
+                            .flatMap(group -> evaluateInOrder(group.getKey(), documents.get(group.getKey()), group.getValue(), outcomes),
+                                    KEY_CONCURRENCY)
+                            .then(Mono.fromSupplier(() -> outcomes));
+                });
+    }
+
+    /**
+     * The tickets of one product, in order, each as if the later ones had not reported yet: the
+     * ticket that completes a cluster opens it, the ones after it join.
+     */
+    private Mono<Void> evaluateInOrder(String key, Document document, List<Report> group, Map<String, ClusterOutcome> outcomes) {
+        if (document == null) { // cannot happen after the upsert; nothing to decide on
+            group.forEach(report -> outcomes.put(report.ticketId(), ClusterOutcome.NONE));
             return Mono.empty();
         }
-        Date cutoff = Date.from(at.minus(properties.window().multipliedBy(2)));
-        return mongo.updateFirst(byId(key), new Update().pull("reports", new Document("at", new Document("$lt", cutoff))), COLLECTION)
-                .then();
+        Set<String> later = new HashSet<>();
+        group.forEach(report -> later.add(report.ticketId()));
+        Document[] current = {document};
+        return Flux.fromIterable(group)
+                .concatMap(report -> {
+                    later.remove(report.ticketId());
+                    return evaluate(key, current[0], report, later, 0);
+                })
+                .doOnNext(evaluated -> {
+                    outcomes.put(evaluated.ticketId(), evaluated.outcome());
+                    current[0] = evaluated.document();
+                })
+                .then(Mono.defer(() -> prune(key, current[0], group.get(group.size() - 1).at())));
     }
 
-    private Mono<ClusterOutcome> evaluate(String key, Document document, String ticketId, String customerId,
-                                          Instant at, ProductRef product, int attempt) {
+    /** A ticket's outcome and the document as it stands after it. */
+    private record Evaluated(String ticketId, ClusterOutcome outcome, Document document) {
+    }
+
+    /**
+     * @param later tickets whose reports are in the document but that are evaluated after this one
+     */
+    private Mono<Evaluated> evaluate(String key, Document document, Report report, Set<String> later, int attempt) {
         Document cluster = document.get("cluster", Document.class);
+        String ticketId = report.ticketId();
         if (cluster != null && cluster.getList("ticketIds", String.class).contains(ticketId)) {
-            return Mono.just(outcomeOf(cluster, ticketId, product));
+            return Mono.just(new Evaluated(ticketId, outcomeOf(cluster, ticketId, report.product()), document));
         }
-        if (cluster != null && isOpen(cluster, at)) {
-            return link(key, cluster.getString("id"), ticketId, customerId, at);
+        if (cluster != null && isOpen(document, cluster, report.at())) {
+            return Mono.just(new Evaluated(ticketId, new ClusterOutcome(cluster.getString("id"), null), document));
         }
-        List<Document> recent = document.getList("reports", Document.class).stream()
+        List<Document> reports = document.getList("reports", Document.class);
+        if (!later.isEmpty()) {
+            reports = reports.stream().filter(entry -> !later.contains(entry.getString("ticketId"))).toList();
+        }
+        Opening opening = opening(reports, cluster, key, ticketId, report.at());
+        if (opening == null || attempt > 2) {
+            return Mono.just(new Evaluated(ticketId, ClusterOutcome.NONE, document));
+        }
+        return mongo.findAndModify(opening.query(), opening.update(), FindAndModifyOptions.options().returnNew(true),
+                        Document.class, COLLECTION)
+                .map(updated -> new Evaluated(ticketId,
+                        outcomeOf(updated.get("cluster", Document.class), ticketId, report.product()), updated))
+                // another instance opened a cluster first: read it again and join that one
+                .switchIfEmpty(Mono.defer(() -> mongo.findOne(byId(key), Document.class, COLLECTION)
+                        .flatMap(fresh -> evaluate(key, fresh, report, later, attempt + 1))));
+    }
+
+    /** A conditional update that opens a cluster, won only while no other cluster was opened meanwhile. */
+    private record Opening(Query query, Update update) {
+    }
+
+    /**
+     * @return how to open a cluster for the ticket reporting at {@code at}, or {@code null} when too few
+     *         customers reported within the window
+     */
+    private Opening opening(List<Document> reports, Document cluster, String key, String ticketId, Instant at) {
+        List<Document> recent = reports.stream()
                 .filter(report -> Math.abs(report.getDate("at").getTime() - at.toEpochMilli()) <= properties.window().toMillis())
-                .sorted((a, b) -> a.getDate("at").compareTo(b.getDate("at")))
+                .sorted(Comparator.comparing(report -> report.getDate("at")))
                 .toList();
         Set<String> customers = new LinkedHashSet<>();
         recent.forEach(report -> customers.add(report.getString("customerId")));
-        if (customers.size() < properties.minCustomers() || attempt > 2) {
-            return Mono.just(ClusterOutcome.NONE);
+        if (customers.size() < properties.minCustomers()) {
+            return null;
         }
         List<String> tickets = recent.stream().map(report -> report.getString("ticketId")).distinct().toList();
         String clusterId = UUID.nameUUIDFromBytes((key + "/" + ticketId).getBytes(StandardCharsets.UTF_8)).toString();
@@ -98,24 +197,50 @@ public class ProblemClusterDetector {
         Criteria noOpenCluster = cluster == null
                 ? Criteria.where("cluster").is(null)
                 : Criteria.where("cluster.id").is(cluster.getString("id"));
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key).andOperator(noOpenCluster)),
-                        new Update().set("cluster", opened), FindAndModifyOptions.options().returnNew(true),
-                        Document.class, COLLECTION)
-                .map(updated -> outcomeOf(updated.get("cluster", Document.class), ticketId, product))
-                // another instance opened a cluster first: read it again and join that one
-                .switchIfEmpty(Mono.defer(() -> mongo.findOne(byId(key), Document.class, COLLECTION)
-                        .flatMap(fresh -> evaluate(key, fresh, ticketId, customerId, at, product, attempt + 1))));
+        return new Opening(Query.query(Criteria.where("_id").is(key).andOperator(noOpenCluster)), new Update().set("cluster", opened));
     }
 
-    private Mono<ClusterOutcome> link(String key, String clusterId, String ticketId, String customerId, Instant at) {
-        Update update = new Update().addToSet("cluster.ticketIds", ticketId).addToSet("cluster.customerIds", customerId)
-                .max("cluster.lastAt", Date.from(at));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("cluster.id").is(clusterId)), update, COLLECTION)
-                .thenReturn(new ClusterOutcome(clusterId, null));
+    /** The cluster is open for a report at {@code at} when it was last reported at most a window before. */
+    private boolean isOpen(Document document, Document cluster, Instant at) {
+        return at.toEpochMilli() - lastReported(document, cluster) <= properties.window().toMillis();
     }
 
-    private boolean isOpen(Document cluster, Instant at) {
-        return at.toEpochMilli() - cluster.getDate("lastAt").getTime() <= properties.window().toMillis();
+    /**
+     * When the cluster was last reported: from its {@code lastAt}, every later report no further than
+     * the window from the one before extends it.
+     */
+    private long lastReported(Document document, Document cluster) {
+        long last = cluster.getDate("lastAt").getTime();
+        long window = properties.window().toMillis();
+        long[] later = document.getList("reports", Document.class).stream()
+                .mapToLong(report -> report.getDate("at").getTime())
+                .filter(at -> at > cluster.getDate("lastAt").getTime())
+                .sorted()
+                .toArray();
+        for (long at : later) {
+            if (at - last > window) {
+                break;
+            }
+            last = at;
+        }
+        return last;
+    }
+
+    /**
+     * Reports older than two windows can no longer make or join a cluster. The open cluster's
+     * {@code lastAt} is brought forward first, so that pruning cannot break the chain of its reports.
+     */
+    private Mono<Void> prune(String key, Document document, Instant at) {
+        if (document.getList("reports", Document.class).size() <= properties.pruneAbove()) {
+            return Mono.empty();
+        }
+        Date cutoff = Date.from(at.minus(properties.window().multipliedBy(2)));
+        Update update = new Update().pull("reports", new Document("at", new Document("$lt", cutoff)));
+        Document cluster = document.get("cluster", Document.class);
+        if (cluster != null) {
+            update.max("cluster.lastAt", new Date(lastReported(document, cluster)));
+        }
+        return mongo.updateFirst(byId(key), update, COLLECTION).then();
     }
 
     private static ClusterOutcome outcomeOf(Document cluster, String ticketId, ProductRef product) {
@@ -128,6 +253,14 @@ public class ProblemClusterDetector {
                 List.copyOf(cluster.getList("customerIds", String.class)),
                 cluster.getDate("windowStart").toInstant(), cluster.getDate("detectedAt").toInstant());
         return new ClusterOutcome(clusterId, detected);
+    }
+
+    private static Document entry(String ticketId, String customerId, Instant at) {
+        return new Document("ticketId", ticketId).append("customerId", customerId).append("at", Date.from(at));
+    }
+
+    private static Document productDocument(ProductRef product) {
+        return new Document("name", product.name().strip()).append("batch", batch(product));
     }
 
     private static Query byId(String key) {

@@ -1,18 +1,13 @@
 package dev.servicedesk.routing.decision;
 
-import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.events.TicketRouted;
 
 import java.util.List;
 
 /**
- * A routing decision with every event it publishes, in order.
+ * A routing decision with every event it publishes, in order, already encoded.
  *
- * @param routed the {@link TicketRouted} envelope among {@code outbox}
+ * @param routed the payload of the {@link TicketRouted} among {@code outbox}
  */
-public record Decision(EventEnvelope routed, List<OutboxMessage> outbox) {
-
-    public TicketRouted payload() {
-        return (TicketRouted) routed.payload();
-    }
+public record Decision(TicketRouted routed, List<OutboxMessage> outbox) {
 }

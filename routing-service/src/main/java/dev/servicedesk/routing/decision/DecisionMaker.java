@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,6 +75,71 @@ public class DecisionMaker {
      */
     public Mono<Decision> decide(EventEnvelope cause, TicketReceived received, int revision, Instant clockStart,
                                  StaffClassification staff, TicketRouted previous, String rerouteNote) {
+        Draft draft = draft(cause, received, revision, clockStart, staff, previous, rerouteNote);
+        Mono<Optional<ComplaintGrading>> grading = draft.complaint()
+                ? complaints.grade(draft.ticketId(), received.customer().customerId(), received.customer().tier(),
+                        received.receivedAt(), draft.text(), draft.assessed().safetyHazard(), staff != null && staff.special())
+                        .map(Optional::of)
+                : Mono.just(Optional.empty());
+        Mono<ClusterOutcome> cluster = draft.reportsProblem()
+                ? clusters.report(draft.ticketId(), received.customer().customerId(), received.product(), received.receivedAt())
+                : Mono.just(previous == null ? ClusterOutcome.NONE : new ClusterOutcome(previous.clusterId(), null));
+        return Mono.zip(grading, cluster).map(results -> finish(draft, results.getT1().orElse(null), results.getT2()));
+    }
+
+    /**
+     * First decisions for a poll's worth of received tickets. Classification, priority, deadlines,
+     * department and the events run on the calling thread (a listener thread); the complaint
+     * history and the problem clusters take one batch of database round trips each, concurrently,
+     * awaited for at most {@code timeout}.
+     *
+     * @param received TicketReceived envelopes of distinct tickets
+     * @return the decisions, in the order of {@code received}
+     */
+    public List<Decision> decideAll(List<EventEnvelope> received, Duration timeout) {
+        List<Draft> drafts = new ArrayList<>(received.size());
+        List<ComplaintGrader.Complaint> complaintCases = new ArrayList<>();
+        List<ProblemClusterDetector.Report> reports = new ArrayList<>();
+        for (EventEnvelope envelope : received) {
+            TicketReceived ticket = (TicketReceived) envelope.payload();
+            Draft draft = draft(envelope, ticket, 1, ticket.receivedAt(), null, null, null);
+            drafts.add(draft);
+            if (draft.complaint()) {
+                complaintCases.add(new ComplaintGrader.Complaint(draft.ticketId(), ticket.customer().customerId(),
+                        ticket.customer().tier(), ticket.receivedAt(), draft.text(), draft.assessed().safetyHazard(), false));
+            }
+            if (draft.reportsProblem()) {
+                reports.add(new ProblemClusterDetector.Report(draft.ticketId(), ticket.customer().customerId(),
+                        ticket.product(), ticket.receivedAt()));
+            }
+        }
+        var lookups = Mono.zip(complaints.gradeAll(complaintCases), clusters.reportAll(reports)).block(timeout);
+        Map<String, ComplaintGrading> gradings = lookups.getT1();
+        Map<String, ClusterOutcome> outcomes = lookups.getT2();
+        List<Decision> decisions = new ArrayList<>(drafts.size());
+        for (Draft draft : drafts) {
+            decisions.add(finish(draft, gradings.get(draft.ticketId()), outcomes.getOrDefault(draft.ticketId(), ClusterOutcome.NONE)));
+        }
+        return decisions;
+    }
+
+    /** What is decided without the database: classification, priority, department and deadlines. */
+    private record Draft(EventEnvelope cause, TicketReceived received, int revision, StaffClassification staff,
+                         TicketRouted previous, String rerouteNote, String text, Classification classification,
+                         PriorityAssessment assessed, PriorityAssessment priority, Assignment assignment,
+                         SlaDeadlines deadlines, boolean reportsProblem) {
+
+        String ticketId() {
+            return cause.ticketId();
+        }
+
+        boolean complaint() {
+            return classification.type() == TicketType.COMPLAINT;
+        }
+    }
+
+    private Draft draft(EventEnvelope cause, TicketReceived received, int revision, Instant clockStart,
+                        StaffClassification staff, TicketRouted previous, String rerouteNote) {
         validate(cause.ticketId(), received);
         String ticketId = cause.ticketId();
         String text = text(received);
@@ -86,55 +153,51 @@ public class DecisionMaker {
                 : assessed;
         Assignment assignment = assigner.assign(ticketId, classification.type(), classification.subType());
         SlaDeadlines deadlines = sla.deadlines(priority.priority(), clockStart);
+        boolean reportsProblem = previous == null && clusters.counts(classification.type(), received.product());
+        return new Draft(cause, received, revision, staff, previous, rerouteNote, text, classification, assessed, priority,
+                assignment, deadlines, reportsProblem);
+    }
 
-        Mono<Optional<ComplaintGrading>> grading = classification.type() == TicketType.COMPLAINT
-                ? complaints.grade(ticketId, received.customer().customerId(), tier, received.receivedAt(), text,
-                        assessed.safetyHazard(), staff != null && staff.special()).map(Optional::of)
-                : Mono.just(Optional.empty());
-        Mono<ClusterOutcome> cluster = previous == null && clusters.counts(classification.type(), received.product())
-                ? clusters.report(ticketId, received.customer().customerId(), received.product(), received.receivedAt())
-                : Mono.just(previous == null ? ClusterOutcome.NONE : new ClusterOutcome(previous.clusterId(), null));
-
-        return Mono.zip(grading, cluster).map(results -> {
-            ComplaintGrading complaint = results.getT1().orElse(null);
-            ClusterOutcome clustered = results.getT2();
-            List<String> reasons = new ArrayList<>();
-            if (rerouteNote != null) {
-                reasons.add(rerouteNote);
-            }
-            reasons.addAll(classification.reasons());
-            reasons.addAll(priority.reasons());
-            reasons.add(assignment.reason());
-            if (complaint != null) {
-                reasons.addAll(complaint.reasons());
-            }
-            if (clustered.clusterId() != null && previous == null) {
-                reasons.add(clustered.detected() != null ? "completed problem cluster " + clustered.clusterId()
-                        : "linked to open problem cluster " + clustered.clusterId());
-            }
-            boolean needsReview = staff == null && classification.confidence() < classifier.reviewThreshold();
-            if (needsReview) {
-                reasons.add("confidence " + classification.confidence() + " below " + classifier.reviewThreshold() + ": staff review");
-            }
-            TicketRouted routed = new TicketRouted(received.customer().customerId(), classification.type(),
-                    classification.subType(), priority.priority(), assignment.department(), assignment.firstOwner(),
-                    classification.confidence(), needsReview, List.copyOf(reasons), deadlines,
-                    complaint == null ? null : complaint.grade(), revision, received.product(), clustered.clusterId());
-            return announce(cause, received, routed, previous, priority.safetyHazard(), clustered, rerouteNote);
-        });
+    private Decision finish(Draft draft, ComplaintGrading complaint, ClusterOutcome clustered) {
+        TicketReceived received = draft.received();
+        TicketRouted previous = draft.previous();
+        Classification classification = draft.classification();
+        PriorityAssessment priority = draft.priority();
+        List<String> reasons = new ArrayList<>();
+        if (draft.rerouteNote() != null) {
+            reasons.add(draft.rerouteNote());
+        }
+        reasons.addAll(classification.reasons());
+        reasons.addAll(priority.reasons());
+        reasons.add(draft.assignment().reason());
+        if (complaint != null) {
+            reasons.addAll(complaint.reasons());
+        }
+        if (clustered.clusterId() != null && previous == null) {
+            reasons.add(clustered.detected() != null ? "completed problem cluster " + clustered.clusterId()
+                    : "linked to open problem cluster " + clustered.clusterId());
+        }
+        boolean needsReview = draft.staff() == null && classification.confidence() < classifier.reviewThreshold();
+        if (needsReview) {
+            reasons.add("confidence " + classification.confidence() + " below " + classifier.reviewThreshold() + ": staff review");
+        }
+        TicketRouted routed = new TicketRouted(received.customer().customerId(), classification.type(),
+                classification.subType(), priority.priority(), draft.assignment().department(), draft.assignment().firstOwner(),
+                classification.confidence(), needsReview, List.copyOf(reasons), draft.deadlines(),
+                complaint == null ? null : complaint.grade(), draft.revision(), received.product(), clustered.clusterId());
+        return announce(draft.cause(), received, routed, previous, priority.safetyHazard(), clustered, draft.rerouteNote());
     }
 
     private Decision announce(EventEnvelope cause, TicketReceived received, TicketRouted routed, TicketRouted previous,
                               boolean safetyHazard, ClusterOutcome cluster, String rerouteNote) {
         Instant now = clock.instant();
         List<OutboxMessage> outbox = new ArrayList<>();
-        EventEnvelope routedEnvelope = cause.causes(PRODUCER, now, routed);
-        outbox.add(new OutboxMessage(Topics.TICKET_ROUTING, routedEnvelope));
+        outbox.add(OutboxMessage.of(Topics.TICKET_ROUTING, cause.causes(PRODUCER, now, routed)));
         if (previous != null && previous.department() != routed.department()) {
-            outbox.add(new OutboxMessage(Topics.work(previous.department()), cause.causes(PRODUCER, now,
+            outbox.add(OutboxMessage.of(Topics.work(previous.department()), cause.causes(PRODUCER, now,
                     new WorkItemWithdrawn(previous.department(), routed.department(), rerouteNote, routed.revision()))));
         }
-        outbox.add(new OutboxMessage(Topics.work(routed.department()), cause.causes(PRODUCER, now,
+        outbox.add(OutboxMessage.of(Topics.work(routed.department()), cause.causes(PRODUCER, now,
                 new WorkItemAssigned(routed.department(), routed.firstOwner(), received.customer(), received.channel(),
                         received.orderNumber(), received.product(), received.description(), received.customerRequest(),
                         received.attachments(), routed.type(), routed.subType(), routed.priority(),
@@ -147,19 +210,19 @@ public class DecisionMaker {
             alertCauses.add("safety-hazard");
         }
         if (!alertCauses.isEmpty() && !alertedBefore(previous)) {
-            outbox.add(new OutboxMessage(Topics.SUPERVISOR_ALERTS, cause.causes(PRODUCER, now,
+            outbox.add(OutboxMessage.of(Topics.SUPERVISOR_ALERTS, cause.causes(PRODUCER, now,
                     new SupervisorAlerted(routed.customerId(), List.copyOf(alertCauses), routed.type(), routed.subType(),
                             routed.priority(), routed.complaintGrade(), routed.department(), summary(received),
                             routed.reasons()))));
         }
         ProblemClusterDetected detected = cluster.detected();
         if (previous == null && detected != null) {
-            outbox.add(new OutboxMessage(Topics.PROBLEM_CLUSTERS, cause.causes(PRODUCER, now, detected)));
+            outbox.add(OutboxMessage.of(Topics.PROBLEM_CLUSTERS, cause.causes(PRODUCER, now, detected)));
         } else if (previous == null && cluster.linked()) {
-            outbox.add(new OutboxMessage(Topics.PROBLEM_CLUSTERS, cause.causes(PRODUCER, now,
+            outbox.add(OutboxMessage.of(Topics.PROBLEM_CLUSTERS, cause.causes(PRODUCER, now,
                     new TicketLinkedToCluster(cluster.clusterId(), received.product(), routed.customerId()))));
         }
-        return new Decision(routedEnvelope, List.copyOf(outbox));
+        return new Decision(routed, List.copyOf(outbox));
     }
 
     /** A supervisor was told at an earlier revision: re-routing alone does not alert again. */

@@ -7,6 +7,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
@@ -42,19 +43,24 @@ class OutboxRelay implements SmartLifecycle {
     public void start() {
         running = Flux.interval(every, every, Schedulers.boundedElastic())
                 .onBackpressureDrop()
-                .concatMap(tick -> records.unpublished(clock.instant().minus(grace), 500)
-                        .concatMap(router::publish)
-                        .count()
-                        .doOnNext(count -> {
-                            if (count > 0) {
-                                log.info("re-sent {} stored routing decisions", count);
-                            }
-                        })
+                .concatMap(tick -> relayOnce()
                         .onErrorResume(e -> {
                             log.warn("outbox relay failed, will retry: {}", e.toString());
-                            return reactor.core.publisher.Mono.empty();
+                            return Mono.empty();
                         }))
                 .subscribe();
+    }
+
+    /** Re-sends up to 500 decisions stored but unconfirmed for longer than the grace period; emits how many. */
+    Mono<Long> relayOnce() {
+        return records.unpublished(clock.instant().minus(grace), 500)
+                .concatMap(router::publish)
+                .count()
+                .doOnNext(count -> {
+                    if (count > 0) {
+                        log.info("re-sent {} stored routing decisions", count);
+                    }
+                });
     }
 
     @Override

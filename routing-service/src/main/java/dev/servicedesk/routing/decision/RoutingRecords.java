@@ -1,10 +1,10 @@
 package dev.servicedesk.routing.decision;
 
 import dev.servicedesk.contracts.EventCodec;
-import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.TicketType;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,13 +22,14 @@ import java.util.List;
 
 /**
  * MongoDB collection {@code routing_records}, one document per ticket. Events are stored in their
- * wire form, so what is published later is byte for byte what was decided.
+ * wire form (JSON bytes as BSON binary), so what is published later is byte for byte what was
+ * decided, and neither storing nor sending encodes them again. Records written before, with events
+ * as strings and the decision in a field of its own, are still read.
  */
 @Component
 class RoutingRecords {
 
     static final String COLLECTION = "routing_records";
-    private static final int LOOKUP_CONCURRENCY = 32;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -40,9 +41,13 @@ class RoutingRecords {
         return mongo.findById(ticketId, Document.class, COLLECTION).map(RoutingRecords::fromDocument);
     }
 
-    /** Lookups by id, concurrently: each one uses the primary key even on servers that scan for {@code $in}. */
+    /** One query for a poll's worth of tickets ({@code _id $in}: answered from the primary key). */
     Flux<RoutingRecord> findAll(Collection<String> ticketIds) {
-        return Flux.fromIterable(ticketIds).flatMap(this::find, LOOKUP_CONCURRENCY);
+        if (ticketIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(ticketIds)), Document.class, COLLECTION)
+                .map(RoutingRecords::fromDocument);
     }
 
     /** One round trip for many new tickets; fails as a whole if any was stored meanwhile. */
@@ -52,12 +57,15 @@ class RoutingRecords {
                 .then();
     }
 
-    /** One round trip of updates by primary key. */
+    /**
+     * One round trip of updates, each by primary key (one update with {@code _id $in} would cost
+     * mongo-java-server a comparison with every listed id for every record it changes).
+     */
     Mono<Void> markAllPublished(Collection<String> ticketIds) {
         if (ticketIds.isEmpty()) {
             return Mono.empty();
         }
-        var bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         ticketIds.forEach(id -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), Update.update("published", true)));
         return bulk.execute().then();
     }
@@ -76,7 +84,7 @@ class RoutingRecords {
                 update.set(field, value);
             }
         });
-        update.set("updatedAt", Date.from(now));
+        update.set("updatedAt", Date.from(now)).unset("routed"); // a record stored before held the decision apart
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(record.ticketId()).and("revision").is(expectedRevision)),
                         update, COLLECTION)
                 .map(result -> result.getModifiedCount() == 1);
@@ -97,13 +105,13 @@ class RoutingRecords {
     private static Document toDocument(RoutingRecord record) {
         Document document = new Document("_id", record.ticketId())
                 .append("customerId", record.receivedPayload().customer().customerId())
-                .append("received", json(record.received()))
+                .append("received", EventCodec.write(record.received()))
                 .append("revision", record.revision())
                 .append("causes", record.causes())
-                .append("routed", json(record.routed()))
                 .append("outboxCause", record.outboxCause())
                 .append("outbox", record.outbox().stream()
-                        .map(message -> new Document("topic", message.topic()).append("event", json(message.event())))
+                        .map(message -> new Document("topic", message.topic()).append("type", message.type())
+                                .append("event", message.event()))
                         .toList())
                 .append("published", record.published());
         StaffClassification staff = record.staff();
@@ -119,27 +127,33 @@ class RoutingRecords {
         Document staff = document.get("staff", Document.class);
         return new RoutingRecord(
                 document.getString("_id"),
-                envelope(document.getString("received")),
+                EventCodec.read(bytes(document.get("received"))),
                 document.getInteger("revision"),
                 List.copyOf(document.getList("causes", String.class)),
-                envelope(document.getString("routed")),
                 staff == null ? null : new StaffClassification(
                         wire(TicketType.class, staff.getString("type")), staff.getString("subType"),
                         staff.getString("priority") == null ? null : wire(Priority.class, staff.getString("priority")),
                         staff.getBoolean("special", false), staff.getString("staffId")),
                 document.getString("outboxCause"),
-                document.getList("outbox", Document.class).stream()
-                        .map(message -> new OutboxMessage(message.getString("topic"), envelope(message.getString("event"))))
-                        .toList(),
+                document.getList("outbox", Document.class).stream().map(RoutingRecords::message).toList(),
                 document.getBoolean("published", false));
     }
 
-    private static String json(EventEnvelope envelope) {
-        return new String(EventCodec.write(envelope), StandardCharsets.UTF_8);
+    private static OutboxMessage message(Document message) {
+        byte[] event = bytes(message.get("event"));
+        String type = message.getString("type");
+        return new OutboxMessage(message.getString("topic"), type != null ? type : EventCodec.read(event).type(), event);
     }
 
-    private static EventEnvelope envelope(String json) {
-        return EventCodec.read(json.getBytes(StandardCharsets.UTF_8));
+    /** Events are BSON binary; records stored before were JSON strings. */
+    private static byte[] bytes(Object stored) {
+        if (stored instanceof Binary binary) {
+            return binary.getData();
+        }
+        if (stored instanceof byte[] bytes) {
+            return bytes;
+        }
+        return ((String) stored).getBytes(StandardCharsets.UTF_8);
     }
 
     private static <E extends Enum<E>> E wire(Class<E> type, String wireName) {

@@ -22,7 +22,8 @@ import java.util.List;
  * reopened ones routed again; other lifecycle events are none of routing's business. A record
  * that can never be routed (unreadable, or a ticket without customer) is reported by index after
  * the records before it were routed, so the error handler commits those and dead-letters only it.
- * Blocking is fine on listener threads.
+ * Blocking is fine on listener threads: the decisions' CPU work runs here, between the awaited
+ * database and broker round trips, rather than on the database driver's I/O threads.
  */
 @Component
 class TicketEventsListener {
@@ -65,7 +66,7 @@ class TicketEventsListener {
 
     private void flush(List<EventEnvelope> received) {
         if (!received.isEmpty()) {
-            router.receivedAll(List.copyOf(received)).block(TIMEOUT);
+            router.receivedAll(List.copyOf(received), TIMEOUT);
             received.clear();
         }
     }

@@ -6,7 +6,6 @@ import dev.servicedesk.contracts.events.TicketReceived;
 import dev.servicedesk.contracts.events.TicketReclassified;
 import dev.servicedesk.contracts.events.TicketReopened;
 import dev.servicedesk.contracts.events.TicketRouted;
-import dev.servicedesk.kit.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,12 +15,17 @@ import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -35,15 +39,13 @@ public class TicketRouter {
 
     private static final Logger log = LoggerFactory.getLogger(TicketRouter.class);
     private static final int MAX_ATTEMPTS = 3;
-    private static final int DECIDE_CONCURRENCY = 64;
-    private static final int PUBLISH_CONCURRENCY = 2048;
 
     private final DecisionMaker decisions;
     private final RoutingRecords records;
-    private final EventPublisher publisher;
+    private final OutboxPublisher publisher;
     private final Clock clock;
 
-    TicketRouter(DecisionMaker decisions, RoutingRecords records, EventPublisher publisher, Clock clock) {
+    TicketRouter(DecisionMaker decisions, RoutingRecords records, OutboxPublisher publisher, Clock clock) {
         this.decisions = decisions;
         this.records = records;
         this.publisher = publisher;
@@ -61,8 +63,7 @@ public class TicketRouter {
         return records.find(envelope.ticketId())
                 .flatMap(existing -> resume(existing, cause))
                 .switchIfEmpty(Mono.defer(() -> decisions.decide(envelope, received, 1, received.receivedAt(), null, null, null)
-                        .flatMap(decision -> records.insert(new RoutingRecord(envelope.ticketId(), envelope, 1,
-                                List.of(cause), decision.routed(), null, cause, decision.outbox(), false), clock.instant()))
+                        .flatMap(decision -> records.insert(first(envelope, decision), clock.instant()))
                         .flatMap(this::publish)
                         // a concurrent consumer of the same record stored it first: publish what it stored
                         .onErrorResume(DuplicateKeyException.class, duplicate -> records.find(envelope.ticketId())
@@ -71,11 +72,13 @@ public class TicketRouter {
     }
 
     /**
-     * First decisions for many received tickets with a few round trips: one read, one bulk insert,
-     * all events sent before any acknowledgement is awaited, one bulk update. Tickets already
-     * known (redeliveries) and repeats within the batch take the one-by-one path.
+     * First decisions for a poll's worth of received tickets, on the calling (listener) thread,
+     * which blocks for each round trip: one read of the tickets' records, the decisions (see
+     * {@link DecisionMaker#decideAll}), one bulk insert, every event sent before any
+     * acknowledgement is awaited, one update marking them published. Tickets already known
+     * (redeliveries) and repeats within the batch take the one-by-one path.
      */
-    public Mono<Void> receivedAll(List<EventEnvelope> envelopes) {
+    public void receivedAll(List<EventEnvelope> envelopes, Duration timeout) {
         Map<String, EventEnvelope> firsts = new LinkedHashMap<>();
         List<EventEnvelope> repeats = new ArrayList<>();
         for (EventEnvelope envelope : envelopes) {
@@ -83,37 +86,58 @@ public class TicketRouter {
                 repeats.add(envelope);
             }
         }
-        return records.findAll(firsts.keySet()).collectMap(RoutingRecord::ticketId)
-                .flatMap(known -> {
-                    List<EventEnvelope> fresh = firsts.values().stream().filter(e -> !known.containsKey(e.ticketId())).toList();
-                    List<EventEnvelope> again = firsts.values().stream().filter(e -> known.containsKey(e.ticketId())).toList();
-                    return Flux.fromIterable(fresh)
-                            .flatMapSequential(envelope -> {
-                                TicketReceived received = (TicketReceived) envelope.payload();
-                                String cause = envelope.eventId().toString();
-                                return decisions.decide(envelope, received, 1, received.receivedAt(), null, null, null)
-                                        .map(decision -> new RoutingRecord(envelope.ticketId(), envelope, 1, List.of(cause),
-                                                decision.routed(), null, cause, decision.outbox(), false));
-                            }, DECIDE_CONCURRENCY)
-                            .collectList()
-                            .flatMap(decided -> decided.isEmpty() ? Mono.empty() : records.insertAll(decided, clock.instant())
-                                    .then(publishAll(decided))
-                                    // someone stored one of them meanwhile: settle each on its own, idempotently
-                                    .onErrorResume(DuplicateKeyException.class, duplicate -> Flux.fromIterable(fresh)
-                                            .concatMap(envelope -> received(envelope, (TicketReceived) envelope.payload()))
-                                            .then()))
-                            .then(Flux.fromIterable(again)
-                                    .concatMap(envelope -> resume(known.get(envelope.ticketId()), envelope.eventId().toString()))
-                                    .then());
-                })
-                .then(Flux.fromIterable(repeats).concatMap(envelope -> received(envelope, (TicketReceived) envelope.payload())).then());
+        Map<String, RoutingRecord> known = records.findAll(firsts.keySet()).collectMap(RoutingRecord::ticketId).block(timeout);
+        List<EventEnvelope> fresh = new ArrayList<>();
+        List<EventEnvelope> again = new ArrayList<>();
+        firsts.values().forEach(envelope -> (known.containsKey(envelope.ticketId()) ? again : fresh).add(envelope));
+        if (!fresh.isEmpty()) {
+            List<Decision> decided = decisions.decideAll(fresh, timeout);
+            List<RoutingRecord> batch = new ArrayList<>(fresh.size());
+            for (int i = 0; i < fresh.size(); i++) {
+                batch.add(first(fresh.get(i), decided.get(i)));
+            }
+            boolean stored = Boolean.TRUE.equals(records.insertAll(batch, clock.instant()).thenReturn(true)
+                    // someone stored one of them meanwhile: settle each on its own, idempotently
+                    .onErrorResume(DuplicateKeyException.class, duplicate -> Flux.fromIterable(fresh)
+                            .concatMap(envelope -> received(envelope, (TicketReceived) envelope.payload()))
+                            .then(Mono.just(false)))
+                    .block(timeout));
+            if (stored) {
+                publishAll(batch, timeout);
+            }
+        }
+        Flux.fromIterable(again)
+                .concatMap(envelope -> resume(known.get(envelope.ticketId()), envelope.eventId().toString()))
+                .thenMany(Flux.fromIterable(repeats).concatMap(envelope -> received(envelope, (TicketReceived) envelope.payload())))
+                .then()
+                .block(timeout);
     }
 
-    private Mono<Void> publishAll(List<RoutingRecord> batch) {
-        return Flux.fromIterable(batch)
-                .flatMapIterable(RoutingRecord::outbox)
-                .flatMapSequential(message -> publisher.publish(message.topic(), message.event()), PUBLISH_CONCURRENCY)
-                .then(records.markAllPublished(batch.stream().map(RoutingRecord::ticketId).toList()));
+    private static RoutingRecord first(EventEnvelope envelope, Decision decision) {
+        String cause = envelope.eventId().toString();
+        return new RoutingRecord(envelope.ticketId(), envelope, 1, List.of(cause), null, cause, decision.outbox(), false);
+    }
+
+    /** Sends every event of the batch, then awaits all acknowledgements, then marks the records published. */
+    private void publishAll(List<RoutingRecord> batch, Duration timeout) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (RoutingRecord record : batch) {
+            for (OutboxMessage message : record.outbox()) {
+                sends.add(publisher.send(record.ticketId(), message));
+            }
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("publishing routing decisions failed; they stay stored for redelivery and the relay",
+                    failed.getCause());
+        } catch (TimeoutException | InterruptedException unacknowledged) {
+            if (unacknowledged instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("routing decisions not acknowledged within " + timeout, unacknowledged);
+        }
+        records.markAllPublished(batch.stream().map(RoutingRecord::ticketId).toList()).block(timeout);
     }
 
     /** A reopened ticket is routed again with fresh SLA clocks from the moment it was reopened. */
@@ -143,7 +167,7 @@ public class TicketRouter {
             // one attempt: the correction was made against what staff saw; a conflict is answered 409
             return reroute(ticketId, id.toString(), 1, existing -> new Reroute(cause,
                     existing.receivedPayload().receivedAt(), staff, reason,
-                    List.of(new OutboxMessage(Topics.TICKET_ROUTING, cause))));
+                    List.of(OutboxMessage.of(Topics.TICKET_ROUTING, cause))));
         });
     }
 
@@ -169,7 +193,7 @@ public class TicketRouter {
                                 List<OutboxMessage> outbox = new ArrayList<>(reroute.before());
                                 outbox.addAll(decision.outbox());
                                 RoutingRecord next = new RoutingRecord(ticketId, existing.received(), existing.revision() + 1,
-                                        List.copyOf(causes), decision.routed(), reroute.staff(), cause, List.copyOf(outbox), false);
+                                        List.copyOf(causes), reroute.staff(), cause, List.copyOf(outbox), false);
                                 return records.replace(next, existing.revision(), clock.instant())
                                         .flatMap(replaced -> replaced ? publish(next)
                                                 : attemptsLeft > 1 ? reroute(ticketId, cause, attemptsLeft - 1, plan)
@@ -191,8 +215,7 @@ public class TicketRouter {
     }
 
     Mono<RoutingRecord> publish(RoutingRecord record) {
-        return Flux.fromIterable(record.outbox())
-                .flatMapSequential(message -> publisher.publish(message.topic(), message.event()))
+        return publisher.publish(record.ticketId(), record.outbox())
                 .then(records.markPublished(record.ticketId(), record.outboxCause()))
                 .thenReturn(record);
     }

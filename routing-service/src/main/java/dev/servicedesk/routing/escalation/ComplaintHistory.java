@@ -1,6 +1,7 @@
 package dev.servicedesk.routing.escalation;
 
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -11,8 +12,12 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every complaint per customer, in MongoDB so that instances on other partitions see it too. A
@@ -24,6 +29,10 @@ class ComplaintHistory {
 
     static final String COLLECTION = "complaint_history";
 
+    /** One complaint to record. */
+    record Complaint(String customerId, String ticketId, Instant receivedAt) {
+    }
+
     private final ReactiveMongoTemplate mongo;
 
     ComplaintHistory(ReactiveMongoTemplate mongo) {
@@ -32,12 +41,50 @@ class ComplaintHistory {
 
     /** Records the complaint (idempotently) and answers whether an earlier one lies within {@code window}. */
     Mono<Boolean> recordAndCheckRepeat(String customerId, String ticketId, Instant receivedAt, Duration window) {
-        Document entry = new Document("ticketId", ticketId).append("at", Date.from(receivedAt));
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(customerId)),
-                        new Update().addToSet("complaints", entry),
+                        new Update().addToSet("complaints", entry(ticketId, receivedAt)),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
                 .map(document -> hasEarlier(document.getList("complaints", Document.class), ticketId, receivedAt, window))
                 .defaultIfEmpty(false);
+    }
+
+    /**
+     * {@link #recordAndCheckRepeat} for many complaints with two round trips: one bulk of upserts
+     * (one per customer, {@code $addToSet} so a redelivery adds nothing), then one read of those
+     * customers' histories, which then hold every complaint stored so far, by any instance.
+     *
+     * @return per ticket id, whether an earlier complaint of the same customer lies within {@code window}
+     */
+    Mono<Map<String, Boolean>> recordAllAndCheckRepeats(List<Complaint> complaints, Duration window) {
+        if (complaints.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Map<String, List<Document>> byCustomer = new LinkedHashMap<>();
+        complaints.forEach(complaint -> byCustomer.computeIfAbsent(complaint.customerId(), customer -> new ArrayList<>())
+                .add(entry(complaint.ticketId(), complaint.receivedAt())));
+        // an upsert racing another instance's upsert of the same new customer may fail on the key: once more then
+        return Mono.defer(() -> {
+                    var operations = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+                    byCustomer.forEach((customerId, entries) -> operations.upsert(Query.query(Criteria.where("_id").is(customerId)),
+                            new Update().addToSet("complaints").each(entries.toArray())));
+                    return operations.execute();
+                })
+                .retry(2)
+                .then(mongo.find(Query.query(Criteria.where("_id").in(byCustomer.keySet())), Document.class, COLLECTION)
+                        .collectMap(document -> document.getString("_id")))
+                .map(histories -> {
+                    Map<String, Boolean> repeats = new HashMap<>();
+                    for (Complaint complaint : complaints) {
+                        Document history = histories.get(complaint.customerId());
+                        repeats.put(complaint.ticketId(), history != null && hasEarlier(history.getList("complaints", Document.class),
+                                complaint.ticketId(), complaint.receivedAt(), window));
+                    }
+                    return repeats;
+                });
+    }
+
+    private static Document entry(String ticketId, Instant receivedAt) {
+        return new Document("ticketId", ticketId).append("at", Date.from(receivedAt));
     }
 
     private static boolean hasEarlier(List<Document> complaints, String ticketId, Instant receivedAt, Duration window) {

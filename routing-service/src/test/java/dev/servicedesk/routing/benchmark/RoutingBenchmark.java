@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,9 @@ import java.util.concurrent.locks.LockSupport;
  * routed/s is the number routed divided by the time from the first send to the last TicketRouted.
  * Phase 2 (latency): tickets at a steady {@code rate} per second for {@code seconds}; p50/p99 of the
  * time from sending TicketReceived to receiving its TicketRouted. Both phases are bounded in time.
+ *
+ * CPU time per routed ticket is the process's CPU time over phase 1 divided by the tickets routed;
+ * it includes the broker, the database and the load generator running in the same process.
  *
  * <p>Arguments (all optional): {@code warmup=20000 count=30000 rate=500 seconds=10 timeout=150}; the
  * warm-up tickets (JIT, consumer assignment, connections) are not measured.
@@ -98,11 +102,15 @@ public final class RoutingBenchmark {
                 routed.set(0);
 
                 long throughputStart = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 send(producer, texts, count, 0);
                 boolean complete = awaitRouted(count, timeout);
+                long cpu = processCpuNanos() - cpuStart;
                 double perSecond = routed.get() / ((lastRoutedNanos - throughputStart) / 1e9);
                 System.out.printf("%nthroughput: %d tickets routed in %.2f s = %.0f routed/s%s%n", routed.get(),
                         (lastRoutedNanos - throughputStart) / 1e9, perSecond, complete ? "" : " (timed out before all were routed)");
+                System.out.printf("CPU time: %.1f s over the burst = %.2f ms per routed ticket (process: broker, database, routing, load generator)%n",
+                        cpu / 1e9, routed.get() == 0 ? Double.NaN : cpu / 1e6 / routed.get());
 
                 routed.set(0);
                 recordLatency = true;
@@ -205,6 +213,11 @@ public final class RoutingBenchmark {
             }
         }
         return texts;
+    }
+
+    /** CPU time of the whole process, all threads (broker, database, routing and load generator alike). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -118,6 +119,54 @@ class ProblemClusterIntegrationTest extends RoutingIntegrationSupport {
         String clusterId = outcomes.stream().filter(outcome -> outcome.detected() != null).findFirst().orElseThrow().clusterId();
         assertThat(outcomes).filteredOn(outcome -> outcome.clusterId() != null)
                 .allSatisfy(outcome -> assertThat(outcome.clusterId()).isEqualTo(clusterId));
+    }
+
+    @Test
+    void aPollsReportsOpenOneClusterByTheTicketThatCompletesItAndTheOthersJoinAlsoWhenRedelivered() {
+        ProductRef heater = new ProductRef("Oil Heater " + UUID.randomUUID(), "H-9");
+        Instant now = Instant.now();
+        List<ProblemClusterDetector.Report> poll = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            poll.add(new ProblemClusterDetector.Report("T-poll-" + i + "-" + UUID.randomUUID(), "c-poll-" + i, heater,
+                    now.plusSeconds(i)));
+        }
+
+        Map<String, ClusterOutcome> outcomes = detector.reportAll(poll).block(Duration.ofSeconds(30));
+        Map<String, ClusterOutcome> again = detector.reportAll(poll).block(Duration.ofSeconds(30));
+
+        List<ClusterOutcome> inOrder = poll.stream().map(report -> outcomes.get(report.ticketId())).toList();
+        assertThat(inOrder.subList(0, 2)).containsOnly(ClusterOutcome.NONE);
+        ProblemClusterDetected detected = inOrder.get(2).detected();
+        assertThat(detected).isNotNull();
+        assertThat(detected.ticketIds()).containsExactly(poll.get(0).ticketId(), poll.get(1).ticketId(), poll.get(2).ticketId());
+        assertThat(inOrder.subList(3, 5)).allSatisfy(outcome -> {
+            assertThat(outcome.linked()).isTrue();
+            assertThat(outcome.clusterId()).isEqualTo(detected.clusterId());
+        });
+        assertThat(again.get(poll.get(2).ticketId())).isEqualTo(inOrder.get(2));
+        assertThat(poll.subList(3, 5)).allSatisfy(report -> assertThat(again.get(report.ticketId())).isEqualTo(inOrder.get(3)));
+        List<Document> reports = mongo.findById(ProblemClusterDetector.key(heater), Document.class, ProblemClusterDetector.COLLECTION)
+                .map(document -> document.getList("reports", Document.class))
+                .block(Duration.ofSeconds(5));
+        assertThat(reports).hasSize(5);
+    }
+
+    @Test
+    void anOpenClusterLastsWhileReportsKeepComingWithinTheWindow() {
+        ProductRef fridge = new ProductRef("Fridge " + UUID.randomUUID(), null);
+        Instant start = Instant.now().minus(Duration.ofDays(10));
+        for (int i = 0; i < 3; i++) {
+            detector.report("T-chain-" + i + "-" + UUID.randomUUID(), "c-chain-" + i, fridge, start.plusSeconds(i)).block();
+        }
+
+        ClusterOutcome after20h = detector.report("T-chain-3-" + UUID.randomUUID(), "c-chain-3", fridge, start.plus(Duration.ofHours(20))).block();
+        ClusterOutcome after40h = detector.report("T-chain-4-" + UUID.randomUUID(), "c-chain-4", fridge, start.plus(Duration.ofHours(40))).block();
+        ClusterOutcome after70h = detector.report("T-chain-5-" + UUID.randomUUID(), "c-chain-5", fridge, start.plus(Duration.ofHours(70))).block();
+
+        assertThat(after20h.linked()).isTrue();
+        assertThat(after40h.linked()).isTrue();
+        assertThat(after40h.clusterId()).isEqualTo(after20h.clusterId());
+        assertThat(after70h).isEqualTo(ClusterOutcome.NONE);
     }
 
     @Test
