@@ -3,6 +3,7 @@ package dev.servicedesk.routing.classification;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param ruleWeight      how much one point of rule score counts against the text model's log
  *                        probability when the two are blended
  * @param modelIterations training iterations of the maximum-entropy model
+ * @param retrainEvery    how often to check for new staff corrections and, if there are any, retrain
+ *                        the text model while the service runs
  */
 @ConfigurationProperties("servicedesk.routing.classification")
 public record ClassificationProperties(
@@ -25,7 +28,8 @@ public record ClassificationProperties(
         Map<String, TypeRules> types,
         @DefaultValue("classification/training.tsv") String trainingCorpus,
         @DefaultValue("1.0") double ruleWeight,
-        @DefaultValue("100") int modelIterations) {
+        @DefaultValue("100") int modelIterations,
+        @DefaultValue("10m") Duration retrainEvery) {
 
     public ClassificationProperties {
         types = types == null ? Map.of() : Map.copyOf(types);

@@ -41,7 +41,9 @@ public class Classifier {
     private final List<TypeModel> types;
     private final double reviewThreshold;
     private final double ruleWeight;
-    private final TextModel textModel;
+    private final ClassificationProperties properties;
+    private volatile TextModel textModel;
+    private volatile int correctionsTrainedOn;
 
     public Classifier(ClassificationProperties properties) {
         this(properties, List.of());
@@ -57,6 +59,7 @@ public class Classifier {
      * @param extraExamples labelled texts trained on besides the shipped corpus (e.g. staff corrections)
      */
     public Classifier(ClassificationProperties properties, List<TextModel.Example> extraExamples) {
+        this.properties = properties;
         this.reviewThreshold = properties.reviewThreshold();
         this.ruleWeight = properties.ruleWeight();
         this.types = properties.types().entrySet().stream()
@@ -67,6 +70,25 @@ public class Classifier {
             throw new IllegalStateException("no classification rules configured (servicedesk.routing.classification.types)");
         }
         this.textModel = trainTextModel(properties, extraExamples);
+        this.correctionsTrainedOn = extraExamples.size();
+    }
+
+    /**
+     * Trains a new text model on the shipped corpus and {@code corrections} and puts it in place of the
+     * current one; classifications under way finish with the model they started with.
+     */
+    public void retrain(List<TextModel.Example> corrections) {
+        if (textModel == null) {
+            return;
+        }
+        TextModel retrained = trainTextModel(properties, corrections);
+        textModel = retrained;
+        correctionsTrainedOn = corrections.size();
+    }
+
+    /** How many staff corrections the current text model was trained with. */
+    public int correctionsTrainedOn() {
+        return correctionsTrainedOn;
     }
 
     private TextModel trainTextModel(ClassificationProperties properties, List<TextModel.Example> extraExamples) {
@@ -114,6 +136,8 @@ public class Classifier {
     }
 
     public Classification classify(String text) {
+        // one model for the whole decision, even if a retrained one is swapped in meanwhile
+        TextModel model = textModel;
         String normalized = Phrase.normalize(text);
         long[] characters = characters(normalized);
         List<Scored> scored = new ArrayList<>(types.size());
@@ -127,19 +151,19 @@ public class Classifier {
         int ruleRunnerUp = byRules.size() > 1 ? byRules.get(1).score() : 0;
         // a text neither side recognises gets the rules' default, flagged for review; a text only the
         // model recognises gets the model's answer (with its low confidence, also flagged)
-        TextModel.Text features = textModel == null ? null : TextModel.text(text);
-        if (textModel == null || ruleBest.score() == 0 && !textModel.recognises(features)) {
+        TextModel.Text features = model == null ? null : TextModel.text(text);
+        if (model == null || ruleBest.score() == 0 && !model.recognises(features)) {
             return rulesOnly(byRules);
         }
 
-        double[] labelProbabilities = textModel.probabilities(features);
-        List<String> labels = textModel.labels();
+        double[] labelProbabilities = model.probabilities(features);
+        List<String> labels = model.labels();
         Map<String, Double> subTypeProbability = new HashMap<>();
         Map<TicketType, Double> typeProbability = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             subTypeProbability.put(labels.get(i), labelProbabilities[i]);
         }
-        textModel.typeProbabilities(features).forEach((type, p) -> typeProbability.put(parseType(type), p));
+        model.typeProbabilities(features).forEach((type, p) -> typeProbability.put(parseType(type), p));
 
         double[] blended = new double[scored.size()];
         double max = Double.NEGATIVE_INFINITY;
@@ -192,7 +216,7 @@ public class Classifier {
             reasons.add("runner-up " + byRules.get(1).model().type().wireName() + " scored " + ruleRunnerUp + " against " + best.score());
         }
         reasons.add("text model: " + topProbabilities(typeProbability));
-        List<TextModel.Evidence> evidence = textModel.evidence(features, bestType.wireName() + "/" + subType, 3);
+        List<TextModel.Evidence> evidence = model.evidence(features, bestType.wireName() + "/" + subType, 3);
         if (!evidence.isEmpty()) {
             reasons.add("text model features for " + bestType.wireName() + "/" + subType + ": " + evidence.stream()
                     .map(e -> "\"" + e.feature() + "\" " + Decimals.signed(e.weight(), 3))

@@ -4,14 +4,15 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Reads the staff corrections kept in {@code labelled_examples} (see the reclassification package)
- * as training examples for the text model, once at start-up. If the database does not answer in
- * time, the model is trained on the shipped corpus alone.
+ * as training examples for the text model: at start-up, and again by {@link ModelRetraining} when
+ * their number changed. If the database does not answer in time, the shipped corpus alone.
  */
 final class StaffCorrections {
 
@@ -20,6 +21,12 @@ final class StaffCorrections {
     private static final int LIMIT = 20_000;
 
     private StaffCorrections() {
+    }
+
+    /** How many corrections are stored; a cheap check whether the model is behind. */
+    static long count(ReactiveMongoTemplate mongo, Duration timeout) {
+        Long count = mongo.count(new Query(), COLLECTION).block(timeout);
+        return count == null ? 0 : count;
     }
 
     static List<TextModel.Example> read(ReactiveMongoTemplate mongo, Duration timeout) {
