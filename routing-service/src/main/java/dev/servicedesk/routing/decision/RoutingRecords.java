@@ -61,14 +61,12 @@ class RoutingRecords {
      * One round trip of updates, each by primary key (one update with {@code _id $in} would cost
      * mongo-java-server a comparison with every listed id for every record it changes).
      */
-    Mono<Void> markAllPublished(Collection<RoutingRecord> published) {
-        if (published.isEmpty()) {
+    Mono<Void> markAllPublished(Collection<String> ticketIds) {
+        if (ticketIds.isEmpty()) {
             return Mono.empty();
         }
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        // by cause as well, like markPublished: a re-routing stored meanwhile has its own events to confirm
-        published.forEach(record -> bulk.updateOne(Query.query(Criteria.where("_id").is(record.ticketId())
-                .and("outboxCause").is(record.outboxCause())), Update.update("published", true)));
+        ticketIds.forEach(id -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), Update.update("published", true)));
         return bulk.execute().then();
     }
 

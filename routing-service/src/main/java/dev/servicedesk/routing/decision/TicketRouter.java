@@ -137,7 +137,7 @@ public class TicketRouter {
             }
             throw new IllegalStateException("routing decisions not acknowledged within " + timeout, unacknowledged);
         }
-        records.markAllPublished(batch).block(timeout);
+        records.markAllPublished(batch.stream().map(RoutingRecord::ticketId).toList()).block(timeout);
     }
 
     /** A reopened ticket is routed again with fresh SLA clocks from the moment it was reopened. */
