@@ -1,14 +1,9 @@
 package dev.servicedesk.routing.classification;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import dev.servicedesk.routing.PeriodicTask;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 
@@ -20,37 +15,27 @@ import java.time.Duration;
  * the new one is in place.
  */
 @Component
-class ModelRetraining implements SmartLifecycle {
+class ModelRetraining extends PeriodicTask {
 
-    private static final Logger log = LoggerFactory.getLogger(ModelRetraining.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final Classifier classifier;
     private final ReactiveMongoTemplate mongo;
-    private final Duration every;
-    private volatile Disposable running;
     /** Stored corrections when the model was last trained; unknown until the first check. */
     private long storedWhenTrained = -1;
 
     ModelRetraining(Classifier classifier, ReactiveMongoTemplate mongo, ClassificationProperties properties) {
+        super("retraining the text model (the current one stays)", properties.retrainEvery());
         this.classifier = classifier;
         this.mongo = mongo;
-        this.every = properties.retrainEvery();
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(every, every, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromRunnable(this::retrainIfBehind)
-                        .onErrorResume(e -> {
-                            log.warn("retraining the text model failed, keeping the current one: {}", e.toString());
-                            return Mono.empty();
-                        }))
-                .subscribe();
+    protected Mono<?> runOnce() {
+        return Mono.fromRunnable(this::retrainIfBehind);
     }
 
-    /** Runs on one thread at a time (the interval's ticks are concatenated). */
+    /** Runs on one thread at a time (runs never overlap). */
     void retrainIfBehind() {
         long stored = StaffCorrections.count(mongo, READ_TIMEOUT);
         if (storedWhenTrained == -1 && stored == classifier.correctionsTrainedOn()) {
@@ -60,19 +45,5 @@ class ModelRetraining implements SmartLifecycle {
             classifier.retrain(StaffCorrections.read(mongo, READ_TIMEOUT));
             storedWhenTrained = stored;
         }
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

@@ -1,14 +1,11 @@
 package dev.servicedesk.routing.decision;
 
+import dev.servicedesk.routing.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,37 +15,28 @@ import java.time.Duration;
  * between, or the broker was away). Re-sending keeps the event ids, so consumers drop repeats.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final RoutingRecords records;
     private final TicketRouter router;
     private final Clock clock;
-    private final Duration every;
     private final Duration grace;
-    private volatile Disposable running;
 
     OutboxRelay(RoutingRecords records, TicketRouter router, Clock clock,
                 @Value("${servicedesk.routing.outbox.relay-every:60s}") Duration every,
                 @Value("${servicedesk.routing.outbox.grace:30s}") Duration grace) {
+        super("outbox relay", every);
         this.records = records;
         this.router = router;
         this.clock = clock;
-        this.every = every;
         this.grace = grace;
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(every, every, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> relayOnce()
-                        .onErrorResume(e -> {
-                            log.warn("outbox relay failed, will retry: {}", e.toString());
-                            return Mono.empty();
-                        }))
-                .subscribe();
+    protected Mono<?> runOnce() {
+        return relayOnce();
     }
 
     /** Re-sends up to 500 decisions stored but unconfirmed for longer than the grace period; emits how many. */
@@ -61,19 +49,5 @@ class OutboxRelay implements SmartLifecycle {
                         log.info("re-sent {} stored routing decisions", count);
                     }
                 });
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }
