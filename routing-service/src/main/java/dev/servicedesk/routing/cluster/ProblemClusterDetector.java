@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
@@ -32,14 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Detects problem clusters (DOMAIN §7). All state lives in one MongoDB document per product (and
  * batch) changed only by atomic updates, so instances consuming different partitions agree:
- * every report is added with {@code $addToSet} (a redelivery adds nothing), and a cluster is opened
+ * a report is added with {@code $addToSet} (a redelivery adds nothing), and a cluster is opened
  * by a conditional update that only one instance can win; the others join their ticket to it.
  * The ticket that completed a cluster is recorded, so handling it again reproduces the same event.
  *
- * <p>Joining writes nothing beyond the report itself: an open cluster lasts while reports keep
- * coming within the window, so when it was last reported is read from the reports (the chain of
- * reports after its {@code lastAt}, none further apart than the window). The document then grows
- * only by one report per ticket, and every instance reads the same answer from the same reports.
+ * <p>Tickets joining an open cluster are not added as reports: their cluster's {@code lastAt} is
+ * moved forward instead ({@code $max}), so a hot product's document stays the size of what made its
+ * cluster, not of everything reported since. An open cluster lasts while reports keep coming within
+ * the window: when it was last reported is its {@code lastAt}, extended by the chain of reports
+ * stored after it (none further apart than the window), and every instance reads the same answer.
  */
 @Component
 public class ProblemClusterDetector {
@@ -65,21 +67,18 @@ public class ProblemClusterDetector {
     }
 
     public Mono<ClusterOutcome> report(String ticketId, String customerId, ProductRef product, Instant at) {
-        String key = key(product);
-        Update update = new Update().addToSet("reports", entry(ticketId, customerId, at))
-                .setOnInsert("product", productDocument(product));
-        Report report = new Report(ticketId, customerId, product, at);
-        return mongo.findAndModify(byId(key), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        Document.class, COLLECTION)
-                .flatMap(document -> evaluate(key, document, report, Set.of(), 0)
-                        .flatMap(evaluated -> prune(key, document, at).thenReturn(evaluated.outcome())));
+        return reportAll(List.of(new Report(ticketId, customerId, product, at))).map(outcomes -> outcomes.get(ticketId));
     }
 
     /**
-     * {@link #report} for a poll's worth of tickets with two round trips: one bulk of upserts (one
-     * per product, {@code $addToSet} so a redelivery adds nothing), one read of those products'
-     * documents; then per product, its tickets in order, the same evaluation as {@link #report}.
-     * Only opening a cluster (a conditional update) and pruning write more.
+     * {@link #report} for a poll's worth of tickets. One read of the products' documents first: a
+     * product whose cluster is open for all its tickets of the poll just links them, with one small
+     * update moving the cluster's {@code lastAt} forward ({@code $max}, so a redelivery or another
+     * instance's older report changes nothing). The others take two more round trips: one bulk of
+     * upserts (one per product, {@code $addToSet} so a redelivery adds nothing) and one read of
+     * those products' documents; then per product, its tickets in order, each evaluated as if the
+     * later ones had not reported yet. Only opening a cluster (a conditional update) and pruning
+     * write more. A product's document so holds the reports up to its cluster and few after.
      *
      * @return the outcome per ticket id
      */
@@ -89,6 +88,46 @@ public class ProblemClusterDetector {
         }
         Map<String, List<Report>> byKey = new LinkedHashMap<>();
         reports.forEach(report -> byKey.computeIfAbsent(key(report.product()), key -> new ArrayList<>()).add(report));
+        Map<String, ClusterOutcome> outcomes = new ConcurrentHashMap<>();
+        return read(byKey.keySet())
+                .flatMap(before -> {
+                    Map<String, List<Report>> unclustered = new LinkedHashMap<>();
+                    var links = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+                    byKey.forEach((key, group) -> {
+                        if (!link(before.get(key), group, outcomes)) {
+                            unclustered.put(key, group);
+                        } else {
+                            Date latest = Date.from(group.stream().map(Report::at).max(Comparator.naturalOrder()).orElseThrow());
+                            links.updateOne(byId(key), new Update().max("cluster.lastAt", latest));
+                        }
+                    });
+                    Mono<?> linked = unclustered.size() < byKey.size() ? links.execute() : Mono.empty();
+                    return linked.then(addAndEvaluate(unclustered, outcomes));
+                })
+                .then(Mono.fromSupplier(() -> outcomes));
+    }
+
+    /**
+     * Links every ticket of the group to the product's cluster if it is open for all of them.
+     *
+     * @return whether it did
+     */
+    private boolean link(Document document, List<Report> group, Map<String, ClusterOutcome> outcomes) {
+        Document cluster = document == null ? null : document.get("cluster", Document.class);
+        if (cluster == null || !group.stream().allMatch(report -> isOpen(document, cluster, report.at()))) {
+            return false;
+        }
+        List<String> listed = cluster.getList("ticketIds", String.class);
+        group.forEach(report -> outcomes.put(report.ticketId(), listed.contains(report.ticketId())
+                ? outcomeOf(cluster, report.ticketId(), report.product())
+                : new ClusterOutcome(cluster.getString("id"), null)));
+        return true;
+    }
+
+    private Mono<Void> addAndEvaluate(Map<String, List<Report>> byKey, Map<String, ClusterOutcome> outcomes) {
+        if (byKey.isEmpty()) {
+            return Mono.empty();
+        }
         // an upsert racing another instance's upsert of the same new product may fail on the key: once more then
         return Mono.defer(() -> {
                     var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
@@ -98,16 +137,17 @@ public class ProblemClusterDetector {
                     return bulk.execute();
                 })
                 .retry(2)
-                .then(mongo.find(Query.query(Criteria.where("_id").in(byKey.keySet())), Document.class, COLLECTION)
-                        .collectMap(document -> document.getString("_id")))
-                .flatMap(documents -> {
-                    Map<String, ClusterOutcome> outcomes = new ConcurrentHashMap<>();
-                    // products are independent of each other; each one's tickets are evaluated in order
-                    return Flux.fromIterable(byKey.entrySet())
-                            .flatMap(group -> evaluateInOrder(group.getKey(), documents.get(group.getKey()), group.getValue(), outcomes),
-                                    KEY_CONCURRENCY)
-                            .then(Mono.fromSupplier(() -> outcomes));
-                });
+                .then(read(byKey.keySet()))
+                // products are independent of each other; each one's tickets are evaluated in order
+                .flatMap(documents -> Flux.fromIterable(byKey.entrySet())
+                        .flatMap(group -> evaluateInOrder(group.getKey(), documents.get(group.getKey()), group.getValue(), outcomes),
+                                KEY_CONCURRENCY)
+                        .then());
+    }
+
+    private Mono<Map<String, Document>> read(Collection<String> keys) {
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class, COLLECTION)
+                .collectMap(document -> document.getString("_id"));
     }
 
     /**

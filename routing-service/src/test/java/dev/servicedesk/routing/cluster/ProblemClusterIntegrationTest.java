@@ -152,6 +152,44 @@ class ProblemClusterIntegrationTest extends RoutingIntegrationSupport {
     }
 
     @Test
+    void ticketsJoiningAnOpenClusterMoveItsLastReportForwardWithoutGrowingTheProductsDocument() {
+        ProductRef kettle = new ProductRef("Kettle " + UUID.randomUUID(), "K-1");
+        Instant start = Instant.now().minus(Duration.ofDays(5));
+        List<ProblemClusterDetector.Report> opening = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            opening.add(new ProblemClusterDetector.Report("T-open-" + i + "-" + UUID.randomUUID(), "c-open-" + i, kettle, start.plusSeconds(i)));
+        }
+        String clusterId = detector.reportAll(opening).block(Duration.ofSeconds(30)).get(opening.get(2).ticketId()).clusterId();
+
+        List<ClusterOutcome> joined = new ArrayList<>();
+        for (int poll = 0; poll < 4; poll++) {
+            List<ProblemClusterDetector.Report> reports = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                reports.add(new ProblemClusterDetector.Report("T-join-" + poll + "-" + i + "-" + UUID.randomUUID(), "c-join-" + i,
+                        kettle, start.plus(Duration.ofHours(10L * poll + 1)).plusSeconds(i)));
+            }
+            Map<String, ClusterOutcome> outcomes = detector.reportAll(reports).block(Duration.ofSeconds(30));
+            reports.forEach(report -> joined.add(outcomes.get(report.ticketId())));
+        }
+
+        assertThat(clusterId).isNotNull();
+        assertThat(joined).hasSize(20).allSatisfy(outcome -> {
+            assertThat(outcome.linked()).isTrue();
+            assertThat(outcome.clusterId()).isEqualTo(clusterId);
+        });
+        Document stored = mongo.findById(ProblemClusterDetector.key(kettle), Document.class, ProblemClusterDetector.COLLECTION)
+                .block(Duration.ofSeconds(5));
+        assertThat(stored.getList("reports", Document.class)).hasSize(3);
+        assertThat(stored.get("cluster", Document.class).getDate("lastAt").toInstant())
+                .isEqualTo(start.plus(Duration.ofHours(31)).plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        // 24 h after the last join the cluster is still open; 25 h after, it has closed
+        assertThat(detector.report("T-late-" + UUID.randomUUID(), "c-late", kettle, start.plus(Duration.ofHours(55))).block().clusterId())
+                .isEqualTo(clusterId);
+        assertThat(detector.report("T-later-" + UUID.randomUUID(), "c-later", kettle, start.plus(Duration.ofHours(80))).block())
+                .isEqualTo(ClusterOutcome.NONE);
+    }
+
+    @Test
     void anOpenClusterLastsWhileReportsKeepComingWithinTheWindow() {
         ProductRef fridge = new ProductRef("Fridge " + UUID.randomUUID(), null);
         Instant start = Instant.now().minus(Duration.ofDays(10));
