@@ -19,17 +19,25 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * MongoDB collection {@code routing_records}, one document per ticket. Events are stored in their
- * wire form (JSON bytes as BSON binary), so what is published later is byte for byte what was
- * decided, and neither storing nor sending encodes them again. Records written before, with events
- * as strings and the decision in a field of its own, are still read.
+ * MongoDB collection {@code routing_records}, one document per ticket, written once per decision.
+ * Events are stored in their wire form (JSON bytes as BSON binary), so what is published later is
+ * byte for byte what was decided, and neither storing nor sending encodes them again. Records
+ * written before, with events as strings and the decision in a field of its own, are still read.
+ *
+ * <p>Which decisions still await the broker's acknowledgement is kept apart, in
+ * {@code routing_pending}: one small document per decision ({@code _id} ticket id and cause), stored
+ * before its record and deleted once its events are acknowledged. Confirming a decision so never
+ * rewrites the record, a confirmation cannot touch a later decision of the same ticket (its entry
+ * has another cause), and the relay reads only what is pending, never the whole history.
  */
 @Component
 class RoutingRecords {
 
     static final String COLLECTION = "routing_records";
+    static final String PENDING = "routing_pending";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -38,41 +46,52 @@ class RoutingRecords {
     }
 
     Mono<RoutingRecord> find(String ticketId) {
-        return mongo.findById(ticketId, Document.class, COLLECTION).map(RoutingRecords::fromDocument);
+        return mongo.findById(ticketId, Document.class, COLLECTION)
+                .flatMap(document -> mongo.exists(byId(pendingId(ticketId, document.getString("outboxCause"))), PENDING)
+                        .map(pending -> fromDocument(document, pending)));
     }
 
-    /** One query for a poll's worth of tickets ({@code _id $in}: answered from the primary key). */
+    /**
+     * One query for a poll's worth of tickets ({@code _id $in}: answered from the primary key), and
+     * one of their pending entries when any was found.
+     */
     Flux<RoutingRecord> findAll(Collection<String> ticketIds) {
         if (ticketIds.isEmpty()) {
             return Flux.empty();
         }
         return mongo.find(Query.query(Criteria.where("_id").in(ticketIds)), Document.class, COLLECTION)
-                .map(RoutingRecords::fromDocument);
-    }
-
-    /** One round trip for many new tickets; fails as a whole if any was stored meanwhile. */
-    Mono<Void> insertAll(List<RoutingRecord> batch, Instant now) {
-        Date updatedAt = Date.from(now);
-        return mongo.insert(batch.stream().map(record -> toDocument(record).append("updatedAt", updatedAt)).toList(), COLLECTION)
-                .then();
+                .collectList()
+                .flatMapMany(documents -> {
+                    if (documents.isEmpty()) {
+                        return Flux.empty();
+                    }
+                    List<String> pendingIds = documents.stream()
+                            .map(document -> pendingId(document.getString("_id"), document.getString("outboxCause"))).toList();
+                    return mongo.find(Query.query(Criteria.where("_id").in(pendingIds)), Document.class, PENDING)
+                            .map(pending -> pending.getString("_id"))
+                            .collect(Collectors.toSet())
+                            .flatMapIterable(pending -> documents.stream().map(document -> fromDocument(document,
+                                    pending.contains(pendingId(document.getString("_id"), document.getString("outboxCause"))))).toList());
+                });
     }
 
     /**
-     * One round trip of updates, each by primary key (one update with {@code _id $in} would cost
-     * mongo-java-server a comparison with every listed id for every record it changes).
+     * Two round trips for many new tickets: their pending entries, then the records, which fail as
+     * a whole if any was stored meanwhile.
      */
-    Mono<Void> markAllPublished(Collection<String> ticketIds) {
-        if (ticketIds.isEmpty()) {
-            return Mono.empty();
-        }
-        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        ticketIds.forEach(id -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), Update.update("published", true)));
-        return bulk.execute().then();
+    Mono<Void> insertAll(List<RoutingRecord> batch, Instant now) {
+        Date updatedAt = Date.from(now);
+        return pending(batch, updatedAt)
+                .then(mongo.insert(batch.stream().map(record -> toDocument(record).append("updatedAt", updatedAt)).toList(), COLLECTION)
+                        .then());
     }
 
     /** Fails with a DuplicateKeyException when another consumer stored the ticket first. */
     Mono<RoutingRecord> insert(RoutingRecord record, Instant now) {
-        return mongo.insert(toDocument(record).append("updatedAt", Date.from(now)), COLLECTION).thenReturn(record);
+        Date updatedAt = Date.from(now);
+        return pending(List.of(record), updatedAt)
+                .then(mongo.insert(toDocument(record).append("updatedAt", updatedAt), COLLECTION))
+                .thenReturn(record);
     }
 
     /** Replaces the decision only if nobody changed it since {@code expectedRevision} was read. */
@@ -84,22 +103,59 @@ class RoutingRecords {
                 update.set(field, value);
             }
         });
-        update.set("updatedAt", Date.from(now)).unset("routed"); // a record stored before held the decision apart
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(record.ticketId()).and("revision").is(expectedRevision)),
-                        update, COLLECTION)
+        update.set("updatedAt", Date.from(now)).unset("routed").unset("published"); // fields of records stored before
+        return pending(List.of(record), Date.from(now))
+                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(record.ticketId()).and("revision").is(expectedRevision)),
+                        update, COLLECTION))
                 .map(result -> result.getModifiedCount() == 1);
     }
 
-    Mono<Void> markPublished(String ticketId, String outboxCause) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(ticketId).and("outboxCause").is(outboxCause)),
-                        Update.update("published", true), COLLECTION)
-                .then();
+    /**
+     * The decisions' pending entries, each upserted by primary key: an entry left by an attempt
+     * that stopped before storing its record is simply kept.
+     */
+    private Mono<Void> pending(List<RoutingRecord> batch, Date at) {
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PENDING);
+        batch.forEach(record -> bulk.upsert(byId(pendingId(record.ticketId(), record.outboxCause())), new Update()
+                .set("ticketId", record.ticketId()).set("cause", record.outboxCause()).set("at", at)));
+        return bulk.execute().then();
     }
 
-    /** Decisions stored but not confirmed as published, e.g. because the process stopped in between. */
-    Flux<RoutingRecord> unpublished(Instant updatedBefore, int limit) {
-        Query query = Query.query(Criteria.where("published").is(false).and("updatedAt").lt(Date.from(updatedBefore))).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(RoutingRecords::fromDocument);
+    /** The decisions' events were all acknowledged: one round trip of deletes, each by primary key. */
+    Mono<Void> markAllPublished(Collection<RoutingRecord> published) {
+        if (published.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PENDING);
+        published.forEach(record -> bulk.remove(byId(pendingId(record.ticketId(), record.outboxCause()))));
+        return bulk.execute().then();
+    }
+
+    Mono<Void> markPublished(String ticketId, String outboxCause) {
+        return mongo.remove(byId(pendingId(ticketId, outboxCause)), PENDING).then();
+    }
+
+    /**
+     * Decisions pending since before {@code before}, e.g. because the process stopped between
+     * storing and sending. An entry whose record is missing or has moved on to another cause is
+     * removed: that cause was never stored as the decision, so it is redelivered or was answered
+     * with an error, and a later decision has an entry of its own.
+     */
+    Flux<RoutingRecord> unpublished(Instant before, int limit) {
+        Query query = Query.query(Criteria.where("at").lt(Date.from(before))).limit(limit);
+        return mongo.find(query, Document.class, PENDING)
+                .concatMap(pending -> mongo.findById(pending.getString("ticketId"), Document.class, COLLECTION)
+                        .filter(document -> pending.getString("cause").equals(document.getString("outboxCause")))
+                        .map(document -> fromDocument(document, true))
+                        .switchIfEmpty(mongo.remove(byId(pending.getString("_id")), PENDING).then(Mono.empty())));
+    }
+
+    private static String pendingId(String ticketId, String cause) {
+        return ticketId + "/" + cause;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
     private static Document toDocument(RoutingRecord record) {
@@ -112,8 +168,7 @@ class RoutingRecords {
                 .append("outbox", record.outbox().stream()
                         .map(message -> new Document("topic", message.topic()).append("type", message.type())
                                 .append("event", message.event()))
-                        .toList())
-                .append("published", record.published());
+                        .toList());
         StaffClassification staff = record.staff();
         document.append("staff", staff == null ? null : new Document("type", staff.type().wireName())
                 .append("subType", staff.subType())
@@ -123,7 +178,11 @@ class RoutingRecords {
         return document;
     }
 
-    private static RoutingRecord fromDocument(Document document) {
+    /**
+     * @param pending whether the decision's pending entry exists; records stored before kept a
+     *                {@code published} field instead
+     */
+    private static RoutingRecord fromDocument(Document document, boolean pending) {
         Document staff = document.get("staff", Document.class);
         return new RoutingRecord(
                 document.getString("_id"),
@@ -136,7 +195,7 @@ class RoutingRecords {
                         staff.getBoolean("special", false), staff.getString("staffId")),
                 document.getString("outboxCause"),
                 document.getList("outbox", Document.class).stream().map(RoutingRecords::message).toList(),
-                document.getBoolean("published", false));
+                !pending && document.getBoolean("published", true));
     }
 
     private static OutboxMessage message(Document message) {

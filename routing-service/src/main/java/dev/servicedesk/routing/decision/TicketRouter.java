@@ -74,8 +74,9 @@ public class TicketRouter {
     /**
      * First decisions for a poll's worth of received tickets, on the calling (listener) thread,
      * which blocks for each round trip: one read of the tickets' records, the decisions (see
-     * {@link DecisionMaker#decideAll}), one bulk insert, every event sent before any
-     * acknowledgement is awaited, one update marking them published. Tickets already known
+     * {@link DecisionMaker#decideAll}), one bulk of pending entries and one bulk insert of the
+     * records, every event sent before any acknowledgement is awaited, one bulk delete of the
+     * pending entries. Tickets already known
      * (redeliveries) and repeats within the batch take the one-by-one path.
      */
     public void receivedAll(List<EventEnvelope> envelopes, Duration timeout) {
@@ -137,7 +138,7 @@ public class TicketRouter {
             }
             throw new IllegalStateException("routing decisions not acknowledged within " + timeout, unacknowledged);
         }
-        records.markAllPublished(batch.stream().map(RoutingRecord::ticketId).toList()).block(timeout);
+        records.markAllPublished(batch).block(timeout);
     }
 
     /** A reopened ticket is routed again with fresh SLA clocks from the moment it was reopened. */

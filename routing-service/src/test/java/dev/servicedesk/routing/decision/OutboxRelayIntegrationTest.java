@@ -12,6 +12,9 @@ import dev.servicedesk.routing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A decision stored but never confirmed as published (the process stopped between storing and
- * sending) is re-sent by the relay: exactly the stored events, with their ids, once.
+ * sending) is re-sent by the relay: exactly the stored events, with their ids, once. Confirmations
+ * are per decision, so confirming one never covers a later decision of the same ticket.
  */
 class OutboxRelayIntegrationTest extends RoutingIntegrationSupport {
 
@@ -38,6 +42,9 @@ class OutboxRelayIntegrationTest extends RoutingIntegrationSupport {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void decisionStoredButUnpublishedIsResentByTheRelayWithTheSameEventIds() {
@@ -74,5 +81,56 @@ class OutboxRelayIntegrationTest extends RoutingIntegrationSupport {
         assertThat(after.routedPayload()).isEqualTo(decision.routed());
         assertThat(records.unpublished(Instant.now(), 500).map(RoutingRecord::ticketId).collectList().block(TIMEOUT))
                 .doesNotContain(ticketId);
+    }
+
+    @Test
+    void confirmingADecisionLeavesALaterDecisionOfTheSameTicketPendingForTheRelay() {
+        String ticketId = Tickets.newTicketId();
+        EventEnvelope received = Tickets.received(ticketId, "How do I change the delivery address of my order?");
+        TicketReceived payload = (TicketReceived) received.payload();
+        Decision decision = decisions.decide(received, payload, 1, payload.receivedAt(), null, null, null).block(TIMEOUT);
+        String first = received.eventId().toString();
+        String second = UUID.randomUUID().toString();
+        Instant aMinuteAgo = Instant.now().minus(Duration.ofMinutes(1));
+        RoutingRecord firstDecision = new RoutingRecord(ticketId, received, 1, List.of(first), null, first, decision.outbox(), false);
+        records.insert(firstDecision, aMinuteAgo).block(TIMEOUT);
+        // re-routed (a staff correction, say) before the first decision's acknowledgement was recorded
+        assertThat(records.replace(new RoutingRecord(ticketId, received, 2, List.of(first, second), null, second,
+                decision.outbox(), false), 1, aMinuteAgo).block(TIMEOUT)).isTrue();
+
+        records.markAllPublished(List.of(firstDecision)).block(TIMEOUT);
+
+        RoutingRecord current = records.find(ticketId).block(TIMEOUT);
+        assertThat(current.outboxCause()).isEqualTo(second);
+        assertThat(current.published()).isFalse();
+        assertThat(records.unpublished(Instant.now(), 500).filter(record -> record.ticketId().equals(ticketId))
+                .map(RoutingRecord::outboxCause).collectList().block(TIMEOUT)).containsExactly(second);
+    }
+
+    @Test
+    void theRelayResendsTheCurrentDecisionAndDropsThePendingEntryOfTheSupersededOne() {
+        String ticketId = Tickets.newTicketId();
+        EventEnvelope received = Tickets.received(ticketId, "The app logs me out every few minutes");
+        TicketReceived payload = (TicketReceived) received.payload();
+        Decision decision = decisions.decide(received, payload, 1, payload.receivedAt(), null, null, null).block(TIMEOUT);
+        String first = received.eventId().toString();
+        String second = UUID.randomUUID().toString();
+        Instant aMinuteAgo = Instant.now().minus(Duration.ofMinutes(1));
+        records.insert(new RoutingRecord(ticketId, received, 1, List.of(first), null, first, decision.outbox(), false),
+                aMinuteAgo).block(TIMEOUT);
+        records.replace(new RoutingRecord(ticketId, received, 2, List.of(first, second), null, second, decision.outbox(), false),
+                1, aMinuteAgo).block(TIMEOUT);
+
+        assertThat(pendingCauses(ticketId)).containsExactlyInAnyOrder(first, second);
+
+        relay.relayOnce().block(TIMEOUT);
+
+        assertThat(pendingCauses(ticketId)).isEmpty();
+        assertThat(records.find(ticketId).block(TIMEOUT).published()).isTrue();
+    }
+
+    private List<String> pendingCauses(String ticketId) {
+        return mongo.find(Query.query(Criteria.where("ticketId").is(ticketId)), org.bson.Document.class, RoutingRecords.PENDING)
+                .map(pending -> pending.getString("cause")).collectList().block(TIMEOUT);
     }
 }
