@@ -7,12 +7,14 @@ public interface WireNamed {
 
     String name();
 
-    /** The name used on the wire and in URLs. */
+    /** The name used on the wire and in URLs; read from the annotation once per constant. */
     default String wireName() {
-        try {
-            return getClass().getField(name()).getAnnotation(JsonProperty.class).value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
+        return WireNameCache.BY_CLASS.get(getClass()).computeIfAbsent(name(), constant -> {
+            try {
+                return getClass().getField(constant).getAnnotation(JsonProperty.class).value();
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.servicedesk.routing.classification;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One phrase of a rule. Latin phrases match at a word start and end at a word end or an English
@@ -11,6 +12,7 @@ import java.util.Locale;
 public final class Phrase {
 
     private static final String[] SUFFIXES = {"", "s", "es", "ed", "d", "ing"};
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final String text;
     private final boolean latin;
@@ -32,7 +34,7 @@ public final class Phrase {
         if (raw == null) {
             return "";
         }
-        return Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     /** @param normalized text already passed through {@link #normalize} */

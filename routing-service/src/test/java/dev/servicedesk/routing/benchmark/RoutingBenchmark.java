@@ -58,15 +58,15 @@ import java.util.concurrent.locks.LockSupport;
  * split by thread groups ({@link CpuBreakdown}): broker, database and load generator run in the
  * same process.
  *
- * <p>Arguments (all optional): {@code warmup=20000 count=30000 rate=500 seconds=10 timeout=150}; {@code warmup}
- * tickets a round, up to eight rounds until the JIT compilers take under 5 % of the CPU; the
+ * <p>Arguments (all optional): {@code warmup=20000 count=60000 rate=500 seconds=10 timeout=150}; {@code warmup}
+ * tickets a round, up to twelve rounds until the JIT compilers take under 10 % of the CPU; the
  * warm-up tickets (JIT, consumer assignment, connections) are not measured.
  */
 public final class RoutingBenchmark {
 
     private static final Duration PHASE_LIMIT = Duration.ofMinutes(3);
-    private static final int WARMUP_ROUNDS = 8;
-    private static final double WARM_JIT_SHARE = 0.05;
+    private static final int WARMUP_ROUNDS = 12;
+    private static final double WARM_JIT_SHARE = 0.10;
 
     private static final byte[] ROUTED_TYPE = ("\"type\":\"" + EventTypes.nameOf(TicketRouted.class) + "\"")
             .getBytes(StandardCharsets.UTF_8);
@@ -78,7 +78,7 @@ public final class RoutingBenchmark {
     private volatile boolean recordLatency;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>(Map.of("count", "30000", "warmup", "20000", "rate", "500", "seconds", "10", "timeout", "150"));
+        Map<String, String> options = new java.util.HashMap<>(Map.of("count", "60000", "warmup", "20000", "rate", "500", "seconds", "10", "timeout", "150"));
         Arrays.stream(args).map(arg -> arg.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> options.put(kv[0], kv[1]));
         new RoutingBenchmark().run(Integer.parseInt(options.get("warmup")), Integer.parseInt(options.get("count")),
                 Integer.parseInt(options.get("rate")),
