@@ -86,47 +86,48 @@ class OutboxRelayIntegrationTest extends RoutingIntegrationSupport {
     @Test
     void confirmingADecisionLeavesALaterDecisionOfTheSameTicketPendingForTheRelay() {
         String ticketId = Tickets.newTicketId();
-        EventEnvelope received = Tickets.received(ticketId, "How do I change the delivery address of my order?");
+        Rerouted stored = storeDecisionAndRerouting(ticketId, "How do I change the delivery address of my order?");
+
+        records.markAllPublished(List.of(stored.first())).block(TIMEOUT);
+
+        RoutingRecord current = records.find(ticketId).block(TIMEOUT);
+        assertThat(current.outboxCause()).isEqualTo(stored.second().outboxCause());
+        assertThat(current.published()).isFalse();
+        assertThat(records.unpublished(Instant.now(), 500).filter(record -> record.ticketId().equals(ticketId))
+                .map(RoutingRecord::outboxCause).collectList().block(TIMEOUT)).containsExactly(stored.second().outboxCause());
+    }
+
+    @Test
+    void theRelayResendsTheCurrentDecisionAndDropsThePendingEntryOfTheSupersededOne() {
+        String ticketId = Tickets.newTicketId();
+        Rerouted stored = storeDecisionAndRerouting(ticketId, "The app logs me out every few minutes");
+        assertThat(pendingCauses(ticketId)).containsExactlyInAnyOrder(stored.first().outboxCause(), stored.second().outboxCause());
+
+        relay.relayOnce().block(TIMEOUT);
+
+        assertThat(pendingCauses(ticketId)).isEmpty();
+        assertThat(records.find(ticketId).block(TIMEOUT).published()).isTrue();
+    }
+
+    private record Rerouted(RoutingRecord first, RoutingRecord second) {
+    }
+
+    /**
+     * A first decision stored a minute ago, then re-routed (a staff correction, say) under another
+     * cause before the first decision's acknowledgement was recorded.
+     */
+    private Rerouted storeDecisionAndRerouting(String ticketId, String text) {
+        EventEnvelope received = Tickets.received(ticketId, text);
         TicketReceived payload = (TicketReceived) received.payload();
         Decision decision = decisions.decide(received, payload, 1, payload.receivedAt(), null, null, null).block(TIMEOUT);
         String first = received.eventId().toString();
         String second = UUID.randomUUID().toString();
         Instant aMinuteAgo = Instant.now().minus(Duration.ofMinutes(1));
         RoutingRecord firstDecision = new RoutingRecord(ticketId, received, 1, List.of(first), null, first, decision.outbox(), false);
+        RoutingRecord rerouting = new RoutingRecord(ticketId, received, 2, List.of(first, second), null, second, decision.outbox(), false);
         records.insert(firstDecision, aMinuteAgo).block(TIMEOUT);
-        // re-routed (a staff correction, say) before the first decision's acknowledgement was recorded
-        assertThat(records.replace(new RoutingRecord(ticketId, received, 2, List.of(first, second), null, second,
-                decision.outbox(), false), 1, aMinuteAgo).block(TIMEOUT)).isTrue();
-
-        records.markAllPublished(List.of(firstDecision)).block(TIMEOUT);
-
-        RoutingRecord current = records.find(ticketId).block(TIMEOUT);
-        assertThat(current.outboxCause()).isEqualTo(second);
-        assertThat(current.published()).isFalse();
-        assertThat(records.unpublished(Instant.now(), 500).filter(record -> record.ticketId().equals(ticketId))
-                .map(RoutingRecord::outboxCause).collectList().block(TIMEOUT)).containsExactly(second);
-    }
-
-    @Test
-    void theRelayResendsTheCurrentDecisionAndDropsThePendingEntryOfTheSupersededOne() {
-        String ticketId = Tickets.newTicketId();
-        EventEnvelope received = Tickets.received(ticketId, "The app logs me out every few minutes");
-        TicketReceived payload = (TicketReceived) received.payload();
-        Decision decision = decisions.decide(received, payload, 1, payload.receivedAt(), null, null, null).block(TIMEOUT);
-        String first = received.eventId().toString();
-        String second = UUID.randomUUID().toString();
-        Instant aMinuteAgo = Instant.now().minus(Duration.ofMinutes(1));
-        records.insert(new RoutingRecord(ticketId, received, 1, List.of(first), null, first, decision.outbox(), false),
-                aMinuteAgo).block(TIMEOUT);
-        records.replace(new RoutingRecord(ticketId, received, 2, List.of(first, second), null, second, decision.outbox(), false),
-                1, aMinuteAgo).block(TIMEOUT);
-
-        assertThat(pendingCauses(ticketId)).containsExactlyInAnyOrder(first, second);
-
-        relay.relayOnce().block(TIMEOUT);
-
-        assertThat(pendingCauses(ticketId)).isEmpty();
-        assertThat(records.find(ticketId).block(TIMEOUT).published()).isTrue();
+        assertThat(records.replace(rerouting, 1, aMinuteAgo).block(TIMEOUT)).isTrue();
+        return new Rerouted(firstDecision, rerouting);
     }
 
     private List<String> pendingCauses(String ticketId) {
