@@ -2,7 +2,6 @@ package dev.servicedesk.routing.escalation;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +12,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +28,7 @@ import java.util.Map;
 class ComplaintHistory {
 
     static final String COLLECTION = "complaint_history";
+    static final int PRUNE_ABOVE = 100;
 
     /** One complaint to record. */
     record Complaint(String customerId, String ticketId, Instant receivedAt) {
@@ -41,11 +42,8 @@ class ComplaintHistory {
 
     /** Records the complaint (idempotently) and answers whether an earlier one lies within {@code window}. */
     Mono<Boolean> recordAndCheckRepeat(String customerId, String ticketId, Instant receivedAt, Duration window) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(customerId)),
-                        new Update().addToSet("complaints", entry(ticketId, receivedAt)),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
-                .map(document -> hasEarlier(document.getList("complaints", Document.class), ticketId, receivedAt, window))
-                .defaultIfEmpty(false);
+        return recordAllAndCheckRepeats(List.of(new Complaint(customerId, ticketId, receivedAt)), window)
+                .map(repeats -> repeats.get(ticketId));
     }
 
     /**
@@ -72,15 +70,41 @@ class ComplaintHistory {
                 .retry(2)
                 .then(mongo.find(Query.query(Criteria.where("_id").in(byCustomer.keySet())), Document.class, COLLECTION)
                         .collectMap(document -> document.getString("_id")))
-                .map(histories -> {
+                .flatMap(histories -> {
                     Map<String, Boolean> repeats = new HashMap<>();
                     for (Complaint complaint : complaints) {
                         Document history = histories.get(complaint.customerId());
                         repeats.put(complaint.ticketId(), history != null && hasEarlier(history.getList("complaints", Document.class),
                                 complaint.ticketId(), complaint.receivedAt(), window));
                     }
-                    return repeats;
+                    return prune(histories.values(), complaints, window).thenReturn(repeats);
                 });
+    }
+
+    /**
+     * A long history loses the complaints older than two windows before the customer's latest one:
+     * they can no longer make a repeat (a complaint would have to arrive a window late), and every
+     * {@code $addToSet} compares with every entry.
+     */
+    private Mono<Void> prune(Collection<Document> histories, List<Complaint> complaints, Duration window) {
+        Map<String, Instant> latest = new HashMap<>();
+        complaints.forEach(complaint -> latest.merge(complaint.customerId(), complaint.receivedAt(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        var operations = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        int pruned = 0;
+        for (Document history : histories) {
+            List<Document> entries = history.getList("complaints", Document.class);
+            String customerId = history.getString("_id");
+            if (entries.size() > PRUNE_ABOVE && latest.containsKey(customerId)) {
+                Date cutoff = Date.from(latest.get(customerId).minus(window.multipliedBy(2)));
+                if (entries.stream().anyMatch(entry -> entry.getDate("at").before(cutoff))) {
+                    operations.updateOne(Query.query(Criteria.where("_id").is(customerId)),
+                            new Update().pull("complaints", new Document("at", new Document("$lt", cutoff))));
+                    pruned++;
+                }
+            }
+        }
+        return pruned == 0 ? Mono.empty() : operations.execute().then();
     }
 
     private static Document entry(String ticketId, Instant receivedAt) {
