@@ -1,9 +1,11 @@
-// Live dashboard: KPIs from the SSE stream (polling when the stream is unavailable), latest tickets polled.
+// Live dashboard: KPIs from the SSE stream (polling when the stream is unavailable), latest tickets and
+// consumer lag polled.
 // Paths are absolute because the gateway serves this page at "/".
 (function () {
   'use strict';
 
   var REFRESH_MS = 3000;
+  var LAG_REFRESH_MS = 5000;
   var TICKETS_SHOWN = 25;
   var VOLUMES = { byChannel: 'by-channel', byType: 'by-type', byPriority: 'by-priority', byDepartment: 'by-department', byStatus: 'by-status' };
   var COUNTS = ['total', 'open', 'resolved', 'needsReview', 'escalated'];
@@ -111,10 +113,6 @@
         var item = el('li');
         item.appendChild(el('div', entry.summary));
         item.appendChild(el('div', time(entry.occurredAt) + ' · ' + entry.type + ' · ' + entry.producer, 'meta'));
-        var payload = el('details');
-        payload.appendChild(el('summary', 'payload'));
-        payload.appendChild(el('pre', JSON.stringify(entry.payload, null, 2)));
-        item.appendChild(payload);
         list.appendChild(item);
       });
       $('detail').scrollIntoView({ behavior: 'smooth' });
@@ -160,8 +158,28 @@
   }
 
   function pollTickets() {
-    getJson('/api/tickets?limit=' + TICKETS_SHOWN).then(renderTickets).catch(function () {
+    getJson('/api/tickets?limit=' + TICKETS_SHOWN).then(renderTickets).catch(function (error) {
       connection('down', 'archive unreachable');
+      // Say so rather than leave "No tickets yet" standing beside counts that say otherwise.
+      $('updated').textContent = 'could not load the latest tickets: ' + error.message;
+    });
+  }
+
+  function renderLag(lags) {
+    var list = $('consumer-lag');
+    list.replaceChildren();
+    Object.keys(lags).sort().forEach(function (group) {
+      var item = el('li');
+      item.appendChild(el('span', group));
+      item.appendChild(el('strong', lags[group], lags[group] > 1000 ? 'behind' : ''));
+      list.appendChild(item);
+    });
+    if (!list.children.length) { list.appendChild(el('li', 'no consumers yet', 'empty')); }
+  }
+
+  function pollLag() {
+    getJson('/api/kpis/consumer-lag').then(renderLag).catch(function () {
+      $('consumer-lag').replaceChildren(el('li', 'unknown', 'empty'));
     });
   }
 
@@ -169,4 +187,6 @@
   streamKpis();
   pollTickets();
   setInterval(pollTickets, REFRESH_MS);
+  pollLag();
+  setInterval(pollLag, LAG_REFRESH_MS);
 })();

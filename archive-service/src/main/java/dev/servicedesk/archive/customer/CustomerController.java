@@ -1,7 +1,6 @@
 package dev.servicedesk.archive.customer;
 
 import dev.servicedesk.archive.NotFound;
-import dev.servicedesk.archive.ticket.TicketArchive;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,21 +11,15 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/customers")
 class CustomerController {
 
-    private final TicketArchive tickets;
-    private final CustomerArchive customers;
+    private final CustomerReads customers;
 
-    CustomerController(TicketArchive tickets, CustomerArchive customers) {
-        this.tickets = tickets;
+    CustomerController(CustomerReads customers) {
         this.customers = customers;
     }
 
     /** A customer is known to the archive once any event of one of their tickets arrived. */
     @GetMapping("/{id}")
     Mono<CustomerView> customer(@PathVariable String id) {
-        return tickets.ofCustomer(id)
-                .collectList()
-                .filter(list -> !list.isEmpty())
-                .map(list -> customers.describe(id, list))
-                .switchIfEmpty(Mono.error(() -> NotFound.of("customer", id)));
+        return customers.customer(id).switchIfEmpty(Mono.error(() -> NotFound.of("customer", id)));
     }
 }

@@ -18,12 +18,12 @@ class KpiController {
     static final long REPEAT_SECONDS = 15;
     private static final Duration REPEAT = Duration.ofSeconds(REPEAT_SECONDS);
 
-    private final KpiQueries queries;
+    private final KpiReads queries;
     /** One aggregation per interval however many dashboards watch; a new watcher gets the latest at once. */
     private final Flux<KpiSummary> changes;
 
-    KpiController(KpiQueries queries, @Value("${servicedesk.archive.kpi.stream-interval:2s}") Duration streamInterval) {
-        this.queries = queries;
+    KpiController(KpiReads reads, @Value("${servicedesk.archive.kpi.stream-interval:2s}") Duration streamInterval) {
+        this.queries = reads;
         this.changes = Flux.interval(Duration.ZERO, streamInterval)
                 .onBackpressureDrop()
                 .concatMap(tick -> queries.summary().onErrorResume(e -> Mono.empty()), 1)

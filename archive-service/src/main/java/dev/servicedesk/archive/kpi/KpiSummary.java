@@ -1,5 +1,7 @@
 package dev.servicedesk.archive.kpi;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,9 +9,10 @@ import java.util.Map;
  * count, largest first; tickets lacking a value (not routed yet) count under {@code unknown}.
  *
  * @param open        tickets not resolved or closed
- * @param resolved    tickets resolved or closed
+ * @param resolved    tickets whose solution the customer accepted, resolved or closed
  * @param needsReview open tickets whose classification confidence was too low for routing to trust it
  * @param escalated   tickets a supervisor was alerted about
+ * @param daily       tickets received and resolved on each of the last days, oldest first
  */
 record KpiSummary(
         long total,
@@ -21,5 +24,9 @@ record KpiSummary(
         Map<String, Long> byType,
         Map<String, Long> byPriority,
         Map<String, Long> byDepartment,
-        Map<String, Long> byStatus) {
+        Map<String, Long> byStatus,
+        List<Day> daily) {
+
+    record Day(LocalDate date, long received, long resolved) {
+    }
 }

@@ -7,18 +7,22 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One ticket as the archive sees it: state folded from every event of the ticket, and the events
- * themselves as its timeline. Fields that KPIs group or filter on are kept at the top level.
+ * One ticket as the archive sees it: state folded from every event of the ticket, and a line per
+ * event as its timeline. Read and written by {@code _id} only.
  *
- * @param version        incremented by every applied event; guards concurrent writers
+ * @param status         derived: the latest lifecycle status, else {@code routed} once classified, else {@code received}
+ * @param lifecycleAt    when the event that set {@code lifecycle} happened; with {@code lifecycleEventId} it orders
+ *                       lifecycle events however late one of them arrives
  * @param lastActivityAt the latest {@code occurredAt} of any event of the ticket
  * @param revision       the routing revision the classification comes from
  */
 @Document(TicketDocument.COLLECTION)
 public record TicketDocument(
         @Id String id,
-        long version,
         String status,
+        String lifecycle,
+        Instant lifecycleAt,
+        String lifecycleEventId,
         Instant lastActivityAt,
         // registration form, from TicketReceived
         Instant receivedAt,
@@ -57,32 +61,21 @@ public record TicketDocument(
 
     public static final String COLLECTION = "tickets";
 
-    /** Field names that queries and aggregations use. */
-    public static final class Fields {
-        public static final String STATUS = "status";
-        public static final String CUSTOMER_ID = "customerId";
-        public static final String CHANNEL = "channel";
-        public static final String TYPE = "type";
-        public static final String PRIORITY = "priority";
-        public static final String DEPARTMENT = "department";
-        public static final String NEEDS_REVIEW = "needsReview";
-        public static final String ESCALATED = "escalated";
-        public static final String LAST_ACTIVITY_AT = "lastActivityAt";
-        public static final String RECEIVED_AT = "receivedAt";
-        public static final String TIMELINE = "timeline";
-        public static final String VERSION = "version";
-
-        private Fields() {
-        }
-    }
-
     public record CustomerSnapshot(String id, String name, String phone, String email, String tier) {
     }
 
     public record ProductSnapshot(String name, String batch) {
     }
 
-    boolean contains(String eventId) {
-        return timeline.stream().anyMatch(entry -> entry.eventId().equals(eventId));
+    public boolean isOpen() {
+        return TicketStatus.isOpen(status);
+    }
+
+    /** When the customer got in touch: the registration time, or the first event seen while that is still missing. */
+    public Instant contactAt() {
+        if (receivedAt != null) {
+            return receivedAt;
+        }
+        return lastActivityAt != null ? lastActivityAt : Instant.EPOCH;
     }
 }

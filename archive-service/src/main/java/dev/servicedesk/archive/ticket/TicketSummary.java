@@ -1,8 +1,9 @@
 package dev.servicedesk.archive.ticket;
 
 import java.time.Instant;
+import java.util.Comparator;
 
-/** A ticket in a list: enough to recognise it, without its timeline. */
+/** A ticket in a list: enough to recognise it, without its timeline. Kept inside list documents, so small. */
 public record TicketSummary(
         String id,
         String status,
@@ -20,13 +21,30 @@ public record TicketSummary(
         Instant lastActivityAt,
         String subject) {
 
-    private static final int SUBJECT_LIMIT = 80;
+    private static final int SUBJECT_LIMIT = 60;
+
+    /** Most recently active first; the id breaks ties so every reader sorts alike. */
+    public static final Comparator<TicketSummary> MOST_RECENT_ACTIVITY = Comparator
+            .comparing(TicketSummary::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(TicketSummary::id);
+
+    /** Most recently received first. */
+    public static final Comparator<TicketSummary> MOST_RECENT_CONTACT = Comparator
+            .comparing(TicketSummary::contactAt, Comparator.reverseOrder())
+            .thenComparing(TicketSummary::id);
 
     public static TicketSummary of(TicketDocument ticket) {
-        return new TicketSummary(ticket.id(), ticket.status(), TicketStatus.isOpen(ticket.status()), ticket.channel(),
+        return new TicketSummary(ticket.id(), ticket.status(), ticket.isOpen(), ticket.channel(),
                 ticket.type(), ticket.subType(), ticket.priority(), ticket.department(), ticket.needsReview(),
                 ticket.escalated(), ticket.customerId(), ticket.customer() == null ? null : ticket.customer().name(),
                 ticket.receivedAt(), ticket.lastActivityAt(), subject(ticket.description()));
+    }
+
+    public Instant contactAt() {
+        if (receivedAt != null) {
+            return receivedAt;
+        }
+        return lastActivityAt != null ? lastActivityAt : Instant.EPOCH;
     }
 
     private static String subject(String description) {

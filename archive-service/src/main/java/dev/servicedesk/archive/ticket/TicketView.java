@@ -5,7 +5,6 @@ import dev.servicedesk.archive.ticket.TicketDocument.ProductSnapshot;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/tickets/{id}}: the ticket with its ordered event timeline. Parts the archive has
@@ -45,7 +44,7 @@ record TicketView(
     }
 
     record Entry(Instant occurredAt, String type, String producer, String eventId, String correlationId,
-                 String causationId, String summary, Map<String, Object> payload) {
+                 String causationId, String summary) {
     }
 
     static TicketView of(TicketDocument ticket) {
@@ -57,9 +56,9 @@ record TicketView(
         List<Entry> timeline = ticket.timeline().stream()
                 .sorted(TimelineEntry.ORDER)
                 .map(entry -> new Entry(entry.occurredAt(), entry.type(), entry.producer(), entry.eventId(),
-                        entry.correlationId(), entry.causationId(), entry.summary(), entry.payload()))
+                        entry.correlationId(), entry.causationId(), entry.summary()))
                 .toList();
-        return new TicketView(ticket.id(), ticket.status(), TicketStatus.isOpen(ticket.status()), ticket.receivedAt(),
+        return new TicketView(ticket.id(), ticket.status(), ticket.isOpen(), ticket.receivedAt(),
                 ticket.lastActivityAt(), ticket.channel(), ticket.preferredContact(), ticket.language(), ticket.customer(),
                 ticket.orderNumber(), ticket.product(), ticket.description(), ticket.customerRequest(),
                 ticket.problemOccurredAt(), ticket.attachments(), ticket.urgentSignal(), classification, sla,

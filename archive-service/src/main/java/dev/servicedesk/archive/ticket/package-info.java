@@ -1,2 +1,2 @@
-/** The ticket read model: a projection of every ticket event into one document per ticket, and its query API. */
+/** The ticket read model: one document per ticket, folded incrementally from its events, read by id. */
 package dev.servicedesk.archive.ticket;

@@ -2,8 +2,10 @@ package dev.servicedesk.archive.ticket;
 
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.events.CustomerContacted;
+import dev.servicedesk.contracts.events.SolutionAccepted;
 import dev.servicedesk.contracts.events.SolutionProposed;
 import dev.servicedesk.contracts.events.SupervisorAlerted;
+import dev.servicedesk.contracts.events.TicketClosed;
 import dev.servicedesk.contracts.events.TicketReopened;
 import dev.servicedesk.contracts.events.TicketResolved;
 import dev.servicedesk.contracts.events.WorkItemWithdrawn;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,13 @@ class TicketFoldTest {
     private final TicketEvents events = TicketEvents.fresh(Instant.parse("2026-11-20T08:15:30.123456789Z"));
 
     private static TicketDocument fold(EventEnvelope... envelopes) {
-        return TicketFold.fold("T", 1, Stream.of(envelopes).map(TimelineEntry::of).toList());
+        return fold(List.of(envelopes));
+    }
+
+    private static TicketDocument fold(List<EventEnvelope> envelopes) {
+        TicketFold fold = TicketFold.from("T", null);
+        envelopes.forEach(fold::apply);
+        return fold.toDocument();
     }
 
     @Test
@@ -69,11 +76,11 @@ class TicketFoldTest {
                 events.routed(TicketType.COMPLAINT, "service-attitude", Department.COMPLAINT_DESK, 2, 0.55, true),
                 events.later(new SolutionProposed("agent-7", "broken in transit", "send a new one", "tracking follows", Channel.EMAIL), Duration.ofHours(2)),
                 events.later(new TicketResolved("agent-7", "replacement delivered"), Duration.ofHours(30))));
-        TicketDocument expected = TicketFold.fold("T", 1, all.stream().map(TimelineEntry::of).toList());
+        TicketDocument expected = fold(all);
         Random random = new Random(7);
         for (int round = 0; round < 20; round++) {
             Collections.shuffle(all, random);
-            assertThat(TicketFold.fold("T", 1, all.stream().map(TimelineEntry::of).toList())).isEqualTo(expected);
+            assertThat(fold(all)).isEqualTo(expected);
         }
     }
 
@@ -135,27 +142,51 @@ class TicketFoldTest {
     }
 
     @Test
-    void storedEntryOfATypeThisVersionDoesNotKnowStaysInTheTimelineOnly() {
-        TimelineEntry unknown = new TimelineEntry("00000000-0000-0000-0000-000000000001", "TicketTeleported", 1,
-                Instant.parse("2026-11-20T09:00:00Z"), "future-service", null, null, "Ticket teleported",
-                new org.bson.Document("to", "mars"));
+    void foldingEventByEventThroughTheStoredDocumentGivesWhatFoldingAllAtOnceGives() {
+        List<EventEnvelope> all = List.of(events.received(), events.routed(),
+                events.later(new SolutionProposed("agent-7", "broken in transit", "send a new one", "tracking follows", Channel.EMAIL), Duration.ofHours(2)),
+                events.later(new SolutionAccepted("thanks"), Duration.ofHours(3)));
+        TicketDocument stored = null;
+        for (EventEnvelope event : all) {
+            TicketFold fold = TicketFold.from("T", stored);
+            fold.apply(event);
+            stored = fold.toDocument();
+        }
 
-        TicketDocument ticket = TicketFold.fold("T", 1, List.of(TimelineEntry.of(events.received()), unknown));
-
-        assertThat(ticket.status()).isEqualTo(TicketStatus.RECEIVED);
-        assertThat(ticket.lastActivityAt()).isEqualTo(Instant.parse("2026-11-20T09:00:00Z"));
-        assertThat(ticket.timeline()).extracting(TimelineEntry::type).containsExactly("TicketReceived", "TicketTeleported");
+        assertThat(stored).isEqualTo(fold(all));
     }
 
     @Test
-    void storedTimelineEntryDecodesToTheEventItWasMadeFrom() {
-        EventEnvelope routed = events.routed();
+    void redeliveredEventChangesNothing() {
+        TicketFold fold = TicketFold.from("T", fold(events.received(), events.routed()));
 
-        EventEnvelope decoded = TimelineEntry.of(routed).toEnvelope(events.ticketId());
+        assertThat(fold.apply(events.routed())).isFalse();
+        assertThat(fold.apply(events.received())).isFalse();
+        assertThat(fold.toDocument()).isEqualTo(fold(events.received(), events.routed()));
+    }
 
-        assertThat(decoded.payload()).isEqualTo(routed.payload());
-        assertThat(decoded.eventId()).isEqualTo(routed.eventId());
-        assertThat(decoded.causationId()).isEqualTo(routed.causationId());
+    @Test
+    void customerAcceptingTheSolutionResolvesTheTicket() {
+        Duration acceptedAfter = Duration.ofHours(3);
+        TicketDocument ticket = fold(events.received(), events.routed(),
+                events.later(new SolutionProposed("agent-7", "broken in transit", "send a new one", null, Channel.EMAIL), Duration.ofHours(2)),
+                events.later(new SolutionAccepted("thanks"), acceptedAfter));
+
+        assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(ticket.isOpen()).isFalse();
+        assertThat(ticket.resolvedAt()).isEqualTo(events.later(new SolutionAccepted("thanks"), acceptedAfter).occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void closingKeepsTheTimeOfResolution() {
+        EventEnvelope resolved = events.later(new TicketResolved("agent-7", "replaced"), Duration.ofHours(5));
+        EventEnvelope closed = events.later(new TicketClosed("agent-7", "confirmed"), Duration.ofHours(6));
+
+        TicketDocument ticket = fold(events.received(), events.routed(), resolved, closed);
+
+        assertThat(ticket.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(ticket.resolvedAt()).isEqualTo(resolved.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(ticket.closedAt()).isEqualTo(closed.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test

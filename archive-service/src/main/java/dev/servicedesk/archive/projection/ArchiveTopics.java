@@ -1,4 +1,4 @@
-package dev.servicedesk.archive.ticket;
+package dev.servicedesk.archive.projection;
 
 import dev.servicedesk.contracts.Topics;
 import org.springframework.stereotype.Component;
