@@ -43,7 +43,7 @@ final class EndToEndRun {
             long loadStarted = System.nanoTime();
             CompletableFuture<LoadStats> load = CompletableFuture.supplyAsync(() -> load(instruments));
             CompletableFuture<KillSwitch.Outcome> kill = options.killTest()
-                    ? KillSwitch.arm(stack, instruments.gate, instruments.plan.pipeline(), options.tickets() / 2, load)
+                    ? KillSwitch.arm(stack, instruments.gate, instruments.plan, options.tickets() / 2, load)
                     : CompletableFuture.completedFuture(null);
             LoadStats stats = load.join();
             KillSwitch.Outcome killed = kill.join();

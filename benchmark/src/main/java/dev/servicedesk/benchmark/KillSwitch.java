@@ -2,14 +2,14 @@ package dev.servicedesk.benchmark;
 
 import dev.servicedesk.benchmark.load.StackGate;
 import dev.servicedesk.benchmark.stack.ManagedStack;
-import dev.servicedesk.benchmark.traffic.TicketPipeline;
+import dev.servicedesk.benchmark.load.TrafficPlan;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The kill test's middle: once half the tickets are accepted, holds new requests, kills the stack
+ * The kill test's middle: once half the registrations are sent, holds new requests, kills the stack
  * with SIGKILL while requests and the backlog are in flight, starts it again on the same data folder,
  * and lets the load go on once it is ready.
  */
@@ -22,16 +22,17 @@ final class KillSwitch {
     private KillSwitch() {
     }
 
-    static CompletableFuture<Outcome> arm(ManagedStack stack, StackGate gate, TicketPipeline pipeline, long afterAccepted,
+    static CompletableFuture<Outcome> arm(ManagedStack stack, StackGate gate, TrafficPlan plan, long afterSent,
                                           CompletableFuture<?> loadDone) {
         long loadStarted = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> {
-            while (pipeline.acceptedCount() < afterAccepted && !loadDone.isDone()) {
+            while (plan.createsPlanned() < afterSent && !loadDone.isDone()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
             double killedAt = (System.nanoTime() - loadStarted) / 1e9;
             gate.markDown();
-            System.out.printf("kill test: SIGKILL to the stack (pid %d) after %,d accepted tickets%n", stack.pid(), pipeline.acceptedCount());
+            System.out.printf("kill test: SIGKILL to the stack (pid %d) after %,d registrations sent, %,d accepted%n", stack.pid(),
+                    plan.createsPlanned(), plan.pipeline().acceptedCount());
             try {
                 double ready = stack.killAndRestart();
                 System.out.printf("kill test: stack restarted on the same data folder, ready in %.1f s%n", ready);

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,7 @@ public final class TrafficPlan {
     private final Consumer<AcceptedTicket> onAccepted;
     private final SplittableRandom seeds;
     private final ThreadLocal<SplittableRandom> random;
+    private final AtomicLong createsPlanned = new AtomicLong();
 
     public TrafficPlan(RegistrationForms forms, TicketPipeline pipeline, Consumer<AcceptedTicket> onAccepted, long seed) {
         this.forms = forms;
@@ -39,7 +41,10 @@ public final class TrafficPlan {
     public Optional<PlannedRequest> plan(Operation operation) {
         SplittableRandom r = random.get();
         return switch (operation) {
-            case CREATE -> Optional.of(new PlannedRequest(operation, "/api/tickets", forms.next(r), null));
+            case CREATE -> {
+                createsPlanned.incrementAndGet();
+                yield Optional.of(new PlannedRequest(operation, "/api/tickets", forms.next(r), null));
+            }
             case PROGRESS -> command(operation, LifecycleStep.PROGRESS, r);
             case SOLUTION -> command(operation, LifecycleStep.SOLUTION, r);
             case ACCEPTANCE -> command(operation, LifecycleStep.ACCEPTANCE, r);
@@ -72,6 +77,11 @@ public final class TrafficPlan {
             default -> {
             }
         }
+    }
+
+    /** Registrations sent so far: how far the run has got. */
+    public long createsPlanned() {
+        return createsPlanned.get();
     }
 
     public TicketPipeline pipeline() {

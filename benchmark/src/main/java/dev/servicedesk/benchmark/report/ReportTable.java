@@ -20,7 +20,7 @@ public final class ReportTable {
             operations(report.operations(), out);
         }
         if (report.drainedAfterSeconds() != null) {
-            out.printf(Locale.ROOT, "every consumer group caught up %.1f s after the first request: %.0f tickets/s end to end%n",
+            out.printf(Locale.ROOT, "every consumer group caught up %.1f s after the first request: %.1f tickets/s end to end%n",
                     report.drainedAfterSeconds(), report.endToEndPerSecond());
         } else if (report.operations() != null && !report.operations().isEmpty()) {
             out.println("consumer groups had NOT caught up within the drain bound");
