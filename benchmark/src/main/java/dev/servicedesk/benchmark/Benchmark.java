@@ -23,7 +23,8 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // the client library logs every refused or reset connection; the report counts them instead
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args);
