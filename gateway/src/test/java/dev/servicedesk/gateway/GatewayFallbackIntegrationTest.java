@@ -98,13 +98,14 @@ class GatewayFallbackIntegrationTest {
     }
 
     @Test
-    void backendSlowerThanItsTimeLimiterIsAGatewayTimeoutProblem() {
+    void backendSlowerThanItsTimeLimiterIsAServiceUnavailableProblemToRetry() {
         // Without the 500 ms time limiter the stub would answer 200 after 3 s.
         followup.replyNext(Reply.status(200).after(Duration.ofSeconds(3)));
 
         client.get().uri("/api/sla/T-1").exchange()
-                .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://servicedesk.dev/problems/service-timeout")
                 .jsonPath("$.detail").isEqualTo("followup-service did not answer in time");

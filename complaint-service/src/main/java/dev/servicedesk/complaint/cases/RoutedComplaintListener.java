@@ -4,20 +4,34 @@ import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.contracts.ticket.TicketType;
+import dev.servicedesk.kit.messaging.MessagingConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Opens a complaint case for every ticket routed as a complaint; a redelivery finds the case already there. */
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Opens a complaint case for every ticket routed as a complaint, a poll at a time: one read of the
+ * poll's complaint tickets by id and one insert of the cases not open yet, so a redelivery finds
+ * its case already there.
+ */
 @Component
 class RoutedComplaintListener {
 
     private static final Logger log = LoggerFactory.getLogger(RoutedComplaintListener.class);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -25,18 +39,35 @@ class RoutedComplaintListener {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = Topics.TICKET_ROUTING)
-    void on(EventEnvelope envelope) {
-        if (!(envelope.payload() instanceof TicketRouted routed) || routed.type() != TicketType.COMPLAINT) {
+    @KafkaListener(topics = Topics.TICKET_ROUTING, containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
+        for (int index = 0; index < batch.size(); index++) {
+            if (batch.get(index).value() == null) {
+                open(batch.subList(0, index));
+                throw new BatchListenerFailedException("unreadable event", index);
+            }
+        }
+        open(batch);
+    }
+
+    private void open(List<ConsumerRecord<String, EventEnvelope>> records) {
+        Map<String, ComplaintCase> cases = new LinkedHashMap<>();
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope envelope = record.value();
+            if (envelope.payload() instanceof TicketRouted routed && routed.type() == TicketType.COMPLAINT) {
+                cases.putIfAbsent(envelope.ticketId(), new ComplaintCase(envelope.ticketId(), routed.customerId(),
+                        routed.subType(), routed.complaintGrade(), ComplaintStatus.REGISTERED, envelope.occurredAt(),
+                        envelope.eventId().toString()));
+            }
+        }
+        if (cases.isEmpty()) {
             return;
         }
-        ComplaintCase opened = new ComplaintCase(envelope.ticketId(), routed.customerId(), routed.subType(),
-                routed.complaintGrade(), ComplaintStatus.REGISTERED, envelope.occurredAt(), envelope.eventId().toString());
-        try {
-            mongo.insert(opened).block(Duration.ofSeconds(10));
-            log.info("Complaint case opened for ticket {} ({})", opened.ticketId(), opened.grade());
-        } catch (DuplicateKeyException alreadyOpen) {
-            log.debug("Complaint case for ticket {} already open", opened.ticketId());
-        }
+        mongo.find(query(where("_id").in(cases.keySet())), ComplaintCase.class)
+                .doOnNext(open -> cases.remove(open.ticketId()))
+                .then(Mono.defer(() -> cases.isEmpty() ? Mono.empty() : mongo.insertAll(cases.values()).then()))
+                .doOnSuccess(done -> cases.values().forEach(opened ->
+                        log.info("Complaint case opened for ticket {} ({})", opened.ticketId(), opened.grade())))
+                .block(WRITE_TIMEOUT);
     }
 }

@@ -3,22 +3,35 @@ package dev.servicedesk.followup.sla;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
-import org.springframework.dao.DuplicateKeyException;
+import dev.servicedesk.kit.messaging.MessagingConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Starts or replaces a ticket's SLA timers from its routing decision. Only a higher routing
- * revision replaces them, so a redelivered or late older decision changes nothing.
+ * Starts or replaces tickets' SLA timers from their routing decisions, a poll at a time: one read of
+ * the poll's tickets by id, one bulk replace by id. Only a higher routing revision replaces timers,
+ * so a redelivered or late older decision changes nothing. The partitions of a ticket topic have
+ * one consumer each, so no other writer races these replacements.
  */
 @Component
 class RoutedTicketTimerListener {
+
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -26,21 +39,42 @@ class RoutedTicketTimerListener {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = Topics.TICKET_ROUTING)
-    void on(EventEnvelope envelope) {
-        if (!(envelope.payload() instanceof TicketRouted routed)) {
+    @KafkaListener(topics = Topics.TICKET_ROUTING, containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
+        for (int index = 0; index < batch.size(); index++) {
+            if (batch.get(index).value() == null) {
+                store(batch.subList(0, index));
+                throw new BatchListenerFailedException("unreadable event", index);
+            }
+        }
+        store(batch);
+    }
+
+    private void store(List<ConsumerRecord<String, EventEnvelope>> records) {
+        Map<String, SlaTimer> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope envelope = record.value();
+            if (envelope.payload() instanceof TicketRouted routed) {
+                latest.merge(envelope.ticketId(), SlaTimer.of(envelope, routed), SlaTimer::newer);
+            }
+        }
+        if (latest.isEmpty()) {
             return;
         }
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(envelope.ticketId()).and("revision").lt(routed.revision()));
-        Update timers = Update.update("priority", routed.priority())
-                .set("deadlines", routed.deadlines())
-                .set("revision", routed.revision())
-                .set("routedAt", envelope.occurredAt())
-                .set("setBy", envelope.eventId().toString());
-        try {
-            mongo.upsert(olderOrAbsent, timers, SlaTimer.class).block(Duration.ofSeconds(10));
-        } catch (DuplicateKeyException sameOrNewerRevisionAlreadySet) {
-            // the upsert found no older document and the insert hit the existing one: nothing to change
-        }
+        mongo.find(query(where("_id").in(latest.keySet())), SlaTimer.class)
+                .collectMap(SlaTimer::ticketId)
+                .flatMap(stored -> {
+                    ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SlaTimer.class);
+                    int writes = 0;
+                    for (SlaTimer timer : latest.values()) {
+                        SlaTimer current = stored.get(timer.ticketId());
+                        if (current == null || current.revision() < timer.revision()) {
+                            bulk.replaceOne(query(where("_id").is(timer.ticketId())), timer, FindAndReplaceOptions.options().upsert());
+                            writes++;
+                        }
+                    }
+                    return writes == 0 ? Mono.empty() : bulk.execute().then();
+                })
+                .block(WRITE_TIMEOUT);
     }
 }

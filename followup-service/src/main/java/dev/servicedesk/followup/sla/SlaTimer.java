@@ -1,5 +1,7 @@
 package dev.servicedesk.followup.sla;
 
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.SlaDeadlines;
 import org.springframework.data.annotation.Id;
@@ -16,4 +18,13 @@ import java.time.Instant;
 @Document("sla_timers")
 record SlaTimer(@Id String ticketId, Priority priority, SlaDeadlines deadlines, int revision, Instant routedAt,
                 String setBy) {
+
+    static SlaTimer of(EventEnvelope envelope, TicketRouted routed) {
+        return new SlaTimer(envelope.ticketId(), routed.priority(), routed.deadlines(), routed.revision(),
+                envelope.occurredAt(), envelope.eventId().toString());
+    }
+
+    SlaTimer newer(SlaTimer other) {
+        return other.revision > revision ? other : this;
+    }
 }

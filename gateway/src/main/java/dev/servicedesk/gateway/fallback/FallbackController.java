@@ -38,7 +38,8 @@ class FallbackController {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         log.warn("Fallback for {}: {}", service, failure == null ? "unknown failure" : failure.toString());
         if (failure instanceof TimeoutException) {
-            return Problems.response(Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout",
+            // 503 rather than 504: a slow backend is overloaded, and the client should come back later.
+            return Problems.response(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-timeout",
                     service + " did not answer in time", exchange), properties.retryAfter());
         }
         String detail = failure instanceof CallNotPermittedException

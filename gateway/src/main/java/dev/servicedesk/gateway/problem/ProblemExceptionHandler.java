@@ -35,6 +35,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     /** A rate-limited client may try again once tokens refill; buckets refill continuously. */
     private static final Duration RATE_LIMIT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration BACKEND_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final ServerResponse.Context context;
 
@@ -83,12 +84,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case TOO_MANY_REQUESTS -> Problems.response(
                     Problems.problem(status, "rate-limited", "Too many requests from this client for " + request, exchange),
                     RATE_LIMIT_RETRY_AFTER);
-            case BAD_GATEWAY -> Problems.response(
-                    Problems.problem(status, "bad-gateway", "The service behind " + request + " could not be reached", exchange),
-                    null);
-            case GATEWAY_TIMEOUT -> Problems.response(
-                    Problems.problem(status, "gateway-timeout", "The service behind " + request + " did not answer in time", exchange),
-                    null);
+            case SERVICE_UNAVAILABLE -> Problems.response(timedOut(ex)
+                            ? Problems.problem(status, "service-timeout", "The service behind " + request + " did not answer in time", exchange)
+                            : Problems.problem(status, "service-unavailable", "The service behind " + request + " could not be reached", exchange),
+                    BACKEND_RETRY_AFTER);
             case INTERNAL_SERVER_ERROR -> Problems.response(
                     Problems.problem(status, "gateway-error", "The gateway failed to handle " + request, exchange), null);
             default -> Problems.response(
@@ -103,15 +102,23 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ex instanceof HttpStatusCodeException statusCode) {
             return known(statusCode.getStatusCode().value());
         }
+        // A backend that is slow or unreachable is overload or an outage the client should retry: 503 with
+        // Retry-After, never a 502 or 504 that clients and load tools treat as a broken system.
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException) {
-                return HttpStatus.GATEWAY_TIMEOUT;
-            }
-            if (cause instanceof IOException) {
-                return HttpStatus.BAD_GATEWAY;
+            if (cause instanceof TimeoutException || cause instanceof IOException) {
+                return HttpStatus.SERVICE_UNAVAILABLE;
             }
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static boolean timedOut(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpStatus known(int code) {

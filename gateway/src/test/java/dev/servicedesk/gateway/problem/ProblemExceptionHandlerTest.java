@@ -29,11 +29,11 @@ class ProblemExceptionHandlerTest {
     }
 
     @Test
-    void timeoutsAreGatewayTimeoutAndUnreachableBackendsBadGateway() {
+    void timeoutsAndUnreachableBackendsAreServiceUnavailable() {
         assertThat(ProblemExceptionHandler.statusOf(new IllegalStateException(new TimeoutException())))
-                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(ProblemExceptionHandler.statusOf(new ConnectException("refused")))
-                .isEqualTo(HttpStatus.BAD_GATEWAY);
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test

@@ -23,7 +23,10 @@ import java.util.List;
  * stored, so the error handler commits those and dead-letters only it.
  */
 @Component
-class TicketEventsListener {
+public class TicketEventsListener {
+
+    /** The listener container's id, for operators and tests that pause the projection. */
+    public static final String LISTENER_ID = "intake-record";
 
     private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(TicketEventsListener.class));
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
@@ -34,7 +37,7 @@ class TicketEventsListener {
         this.records = records;
     }
 
-    @KafkaListener(topics = {Topics.TICKET_EVENTS, Topics.TICKET_ROUTING},
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = {Topics.TICKET_EVENTS, Topics.TICKET_ROUTING},
             containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
         for (int index = 0; index < batch.size(); index++) {

@@ -5,11 +5,12 @@ import dev.servicedesk.contracts.events.TicketReceived;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -28,7 +29,6 @@ import java.util.Map;
 public class TicketRecords {
 
     private static final Logger log = LoggerFactory.getLogger(TicketRecords.class);
-    private static final int CONCURRENCY = 32;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -42,42 +42,68 @@ public class TicketRecords {
     }
 
     /**
-     * Applies a poll's events: registrations of tickets new to this batch are inserted with one
-     * bulk write, everything else event by event, in order within each ticket. If the bulk write
-     * meets a ticket that exists already (a replay), each registration takes the one-by-one path,
-     * which recognises what was applied before.
+     * Applies a poll's events with one read of the tickets they name, an in-memory projection in
+     * order within each ticket, one bulk insert of the new tickets and one bulk replace of the changed
+     * ones, each guarded by the version read. If an HTTP command wrote one of the tickets in between,
+     * the whole poll is applied again from a fresh read; events applied before are recognised.
      */
     public Mono<Void> applyAll(List<EventEnvelope> envelopes) {
-        Map<String, TicketRecord> registered = new LinkedHashMap<>();
-        Map<String, EventEnvelope> registrations = new LinkedHashMap<>();
-        Map<String, List<EventEnvelope>> rest = new LinkedHashMap<>();
-        for (EventEnvelope envelope : envelopes) {
-            String ticketId = envelope.ticketId();
-            if (!registered.containsKey(ticketId) && !rest.containsKey(ticketId) && envelope.payload() instanceof TicketReceived) {
-                TicketRecord fresh = new TicketRecord(ticketId);
-                if (TicketProjector.apply(fresh, envelope) == TicketProjector.Outcome.APPLIED) {
-                    registered.put(ticketId, fresh);
-                    registrations.put(ticketId, envelope);
-                    continue;
-                }
-            }
-            rest.computeIfAbsent(ticketId, id -> new ArrayList<>()).add(envelope);
-        }
-        Mono<Void> inserted = registered.isEmpty() ? Mono.empty() : mongo.insertAll(registered.values()).then()
-                .onErrorResume(DuplicateKeyException.class, replay -> Flux.fromIterable(registrations.values())
-                        .flatMap(this::applyLogged, CONCURRENCY).then());
-        return inserted.then(Flux.fromIterable(rest.values())
-                .flatMap(events -> Flux.fromIterable(events).concatMap(this::applyLogged), CONCURRENCY)
-                .then());
+        Map<String, List<EventEnvelope>> byTicket = new LinkedHashMap<>();
+        envelopes.forEach(envelope -> byTicket.computeIfAbsent(envelope.ticketId(), id -> new ArrayList<>()).add(envelope));
+        return Mono.defer(() -> mongo.find(Query.query(Criteria.where("_id").in(byTicket.keySet())), TicketRecord.class)
+                        .collectMap(TicketRecord::ticketId)
+                        .flatMap(stored -> write(project(byTicket, stored))))
+                .retryWhen(Retry.backoff(20, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(200))
+                        .filter(failure -> failure instanceof ConcurrentWrite || failure instanceof DuplicateKeyException));
     }
 
-    private Mono<TicketProjector.Outcome> applyLogged(EventEnvelope envelope) {
-        return apply(envelope).doOnNext(outcome -> {
-            if (outcome == TicketProjector.Outcome.REJECTED) {
-                log.warn("Ticket {}: {} {} does not fit the ticket's state; left out of intake's record",
-                        envelope.ticketId(), envelope.type(), envelope.eventId());
+    private List<Loaded> project(Map<String, List<EventEnvelope>> byTicket, Map<String, TicketRecord> stored) {
+        List<Loaded> changed = new ArrayList<>();
+        byTicket.forEach((ticketId, events) -> {
+            TicketRecord existing = stored.get(ticketId);
+            Loaded loaded = existing == null ? new Loaded(new TicketRecord(ticketId), 0, true)
+                    : new Loaded(existing, existing.version(), false);
+            boolean applied = false;
+            for (EventEnvelope envelope : events) {
+                TicketProjector.Outcome outcome = TicketProjector.apply(loaded.ticket(), envelope);
+                applied |= outcome == TicketProjector.Outcome.APPLIED;
+                if (outcome == TicketProjector.Outcome.REJECTED) {
+                    log.warn("Ticket {}: {} {} does not fit the ticket's state; left out of intake's record",
+                            envelope.ticketId(), envelope.type(), envelope.eventId());
+                }
+            }
+            if (applied) {
+                changed.add(loaded);
             }
         });
+        return changed;
+    }
+
+    private Mono<Void> write(List<Loaded> changed) {
+        List<TicketRecord> inserts = changed.stream().filter(Loaded::fresh).map(Loaded::ticket).toList();
+        List<Loaded> replaces = changed.stream().filter(loaded -> !loaded.fresh()).toList();
+        Mono<Void> inserted = inserts.isEmpty() ? Mono.empty() : mongo.insertAll(inserts).then();
+        Mono<Void> replaced = Mono.empty();
+        if (!replaces.isEmpty()) {
+            ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TicketRecord.class);
+            replaces.forEach(loaded -> bulk.replaceOne(unchanged(loaded), loaded.ticket()));
+            replaced = bulk.execute()
+                    .flatMap(result -> result.getMatchedCount() == replaces.size() ? Mono.<Void>empty()
+                            : Mono.error(new ConcurrentWrite()));
+        }
+        return inserted.then(replaced);
+    }
+
+    /**
+     * Writes a ticket's first record as soon as its registration is on the broker, so a command sent
+     * right after the 202 finds the ticket; the listener applying the same event later changes nothing.
+     */
+    public Mono<Void> registered(EventEnvelope registration) {
+        TicketRecord fresh = new TicketRecord(registration.ticketId());
+        if (TicketProjector.apply(fresh, registration) != TicketProjector.Outcome.APPLIED) {
+            return Mono.empty();
+        }
+        return mongo.insert(fresh).then().onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty());
     }
 
     public Mono<TicketProjector.Outcome> apply(EventEnvelope envelope) {
@@ -111,10 +137,13 @@ public class TicketRecords {
         if (loaded.fresh()) {
             return mongo.insert(loaded.ticket());
         }
-        Query unchanged = Query.query(Criteria.where("_id").is(loaded.ticket().ticketId())
-                .and("version").is(loaded.versionRead()));
-        return mongo.findAndReplace(unchanged, loaded.ticket())
+        return mongo.findAndReplace(unchanged(loaded), loaded.ticket())
                 .switchIfEmpty(Mono.error(ConcurrentWrite::new));
+    }
+
+    /** The ticket as read: a lookup in the unique {@code {_id, version}} index ({@link TicketRecordIndexes}). */
+    private static Query unchanged(Loaded loaded) {
+        return Query.query(Criteria.where("_id").is(loaded.ticket().ticketId()).and("version").is(loaded.versionRead()));
     }
 
     private record Loaded(TicketRecord ticket, long versionRead, boolean fresh) {

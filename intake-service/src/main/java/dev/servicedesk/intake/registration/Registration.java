@@ -5,6 +5,9 @@ import dev.servicedesk.contracts.events.TicketReceived;
 import dev.servicedesk.intake.idempotency.IdempotencyKeys;
 import dev.servicedesk.intake.idempotency.IdempotencyRecord;
 import dev.servicedesk.intake.publishing.TicketEventPublisher;
+import dev.servicedesk.intake.record.TicketRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,21 +18,25 @@ import java.util.UUID;
 
 /**
  * Registers a request: validates it, gives it a ticket id and publishes {@code TicketReceived},
- * completing only once the broker acknowledged. Nothing else is written on the way, so a failed
- * publish leaves nothing behind; intake's own record of the ticket is projected from the topic.
+ * completing only once the broker acknowledged. Nothing is written before that, so a failed publish
+ * leaves nothing behind; right after it, intake's own record of the ticket is written (as the
+ * projection of the same event would write it), so commands on the ticket work from the first answer.
  */
 @Component
 class Registration {
 
     static final String PRODUCER = "intake-service";
+    private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
     private final RegistrationValidator validator;
     private final TicketIds ids;
     private final TicketEventPublisher publisher;
+    private final TicketRecords records;
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    Registration(TicketEventPublisher publisher, IdempotencyKeys keys, Clock clock) {
+    Registration(TicketEventPublisher publisher, TicketRecords records, IdempotencyKeys keys, Clock clock) {
+        this.records = records;
         this.validator = new RegistrationValidator(clock);
         this.ids = new TicketIds(clock);
         this.publisher = publisher;
@@ -61,7 +68,14 @@ class Registration {
 
     private Mono<Registered> publish(String ticketId, UUID eventId, TicketReceived received, boolean replayed) {
         EventEnvelope envelope = EventEnvelope.first(eventId, ticketId, PRODUCER, ticketId, received.receivedAt(), received);
-        return publisher.publish(envelope).thenReturn(new Registered(ticketId, received, replayed));
+        return publisher.publish(envelope)
+                .then(records.registered(envelope)
+                        .onErrorResume(e -> {
+                            // the event is on the broker: the listener will store the ticket
+                            log.warn("Ticket {}: record not stored at once, the listener will: {}", ticketId, e.toString());
+                            return Mono.empty();
+                        }))
+                .thenReturn(new Registered(ticketId, received, replayed));
     }
 
     private static TicketReceived withReceivedAt(TicketReceived r, Instant receivedAt) {
