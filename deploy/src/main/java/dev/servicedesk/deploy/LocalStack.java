@@ -29,7 +29,10 @@ public final class LocalStack {
         int mongoPort = Integer.parseInt(System.getenv().getOrDefault("MONGODB_PORT", "27017"));
 
         LoopbackKafkaBroker broker = LoopbackKafkaBroker.start(data.resolve("kafka"), kafkaPort);
-        EmbeddedMongo mongo = EmbeddedMongo.onFile(data.resolve("mongo").resolve("servicedesk.mv"), mongoPort);
+        // "memory" keeps the database in the heap only (lost at exit): for demos and for measuring the store's share
+        EmbeddedMongo mongo = "memory".equals(System.getenv("SERVICEDESK_STORE"))
+                ? EmbeddedMongo.inMemory(mongoPort)
+                : EmbeddedMongo.onFile(data.resolve("mongo").resolve("servicedesk.mv"), mongoPort);
         ServiceSystem system = ServiceSystem.start(broker.bootstrapServers(), mongo.connectionString(), true, args);
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,13 +5,30 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
- * H2 (MVStore) backend that commits before a command that changed data replies, so an
- * acknowledged write survives a crash of the server process. Checking for unsaved changes
- * instead of listing write commands also covers index builds, drops and renames; one commit
- * covers every write that concurrent commands made so far.
+ * H2 (MVStore) backend that commits before a command that may have changed data replies, so an
+ * acknowledged write survives a crash (kill -9) of the server process.
+ *
+ * <p>Commits are shared (group commit): a command's changes belong to the store's current version;
+ * it waits until a commit has stored that version, and the first waiter to find none under way
+ * makes it. Commands that wrote while a commit was running are all stored by the next one, so
+ * concurrent writers cost one commit together instead of one each, which is what bounds the
+ * embedded store's write rate. Every command but the known reads is treated as a write, so index
+ * builds, drops and renames are covered too.
  */
 final class CommitOnWriteH2Backend extends H2Backend {
+
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "aggregate", "distinct",
+            "listcollections", "listindexes", "listdatabases", "ping", "buildinfo", "hello", "ismaster",
+            "endsessions", "killcursors", "serverstatus", "getlasterror", "collstats", "dbstats", "getparameter",
+            "whatsmyuri", "getlog", "hostinfo", "getcmdlineopts", "connectionstatus");
+
+    private final Object commitLock = new Object();
+    /** Every version up to this one is on disk. */
+    private volatile long storedUpTo = -1;
 
     CommitOnWriteH2Backend(MVStore store) {
         super(store);
@@ -23,9 +40,23 @@ final class CommitOnWriteH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             // also after a failed command: an ordered bulk write may have applied part of its batch
-            if (getMvStore().hasUnsavedChanges()) {
-                commit();
+            if (!READS.contains(command.toLowerCase(Locale.ROOT))) {
+                commitUpTo(getMvStore().getCurrentVersion());
             }
+        }
+    }
+
+    private void commitUpTo(long version) {
+        if (storedUpTo >= version) {
+            return;
+        }
+        synchronized (commitLock) {
+            if (storedUpTo >= version) {
+                return; // a commit that started after this command's write stored it
+            }
+            long stored = getMvStore().getCurrentVersion();
+            commit();
+            storedUpTo = stored;
         }
     }
 }

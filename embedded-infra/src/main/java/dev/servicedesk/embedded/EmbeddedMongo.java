@@ -14,16 +14,17 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server speaking the MongoDB wire protocol on 127.0.0.1, without credentials.
  *
- * <p>File mode commits the H2 store before replying to every command that changed data, so an
+ * <p>File mode commits the H2 store before replying to every command that may have changed data
+ * (writers running at the same time share one commit), so an
  * acknowledged write survives a crash (kill -9) of the server process; like Kafka's default it does
  * not fsync, so an operating-system crash can still lose recent writes. Measured on 2 shared cores
- * with 1 KB documents, this cost 5-15% of insert throughput on a quiet machine (2-4x on a busy disk),
- * and disk space: H2 keeps superseded chunks for at least 45 s, so sustained writes grow the file to
- * many times the data (about 2 GB for 100 MB of documents at 1,200 inserts/s), space it then reuses.
+ * with 1 KB documents, this cost 5-15% of insert throughput on a quiet machine (2-4x on a busy disk).
+ * Pages are compressed, and superseded chunks are kept only 5 s before their space is reused.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+    private static final int RETENTION_MILLIS = 5_000;
 
     private final MongoServer server;
     private final int port;
@@ -36,7 +37,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A throw-away database on a free port. */
     public static EmbeddedMongo inMemory() {
-        return start(new MemoryBackend(), 0);
+        return inMemory(0);
+    }
+
+    /** A throw-away database on the given port, or a free one for 0. */
+    public static EmbeddedMongo inMemory(int port) {
+        return start(new MemoryBackend(), port);
     }
 
     /**
@@ -60,6 +66,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                 // documents repeat their field names and much of their text: LZF roughly halves them on disk
                 .compress()
                 .open();
+        // Superseded chunks stay readable this long before their space is reused. The backend commits
+        // before acknowledging and a killed process loses nothing the kernel holds, so a short time
+        // is enough; H2's default (45 s) makes a busy store's file many times its data.
+        store.setRetentionTime(RETENTION_MILLIS);
         return start(new CommitOnWriteH2Backend(store), port);
     }
 
