@@ -40,9 +40,11 @@ public record ClassificationProperties(
      * @param strong    phrases that point to the type strongly (weight 3)
      * @param fallback  the sub-type chosen when only type-level phrases fired
      * @param precedence breaks ties between types: higher wins
+     * @param bias       added to the type's blended score (a log-odds shift): a type whose miss costs more than a
+     *                   false alarm is chosen on less evidence; complaints must escalate, so they carry one
      */
     public record TypeRules(List<String> keywords, List<String> strong, String fallback,
-                            @DefaultValue("0") int precedence, Map<String, SubTypeRules> subTypes) {
+                            @DefaultValue("0") int precedence, @DefaultValue("0") double bias, Map<String, SubTypeRules> subTypes) {
 
         public TypeRules {
             keywords = keywords == null ? List.of() : List.copyOf(keywords);

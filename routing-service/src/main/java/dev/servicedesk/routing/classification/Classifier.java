@@ -20,8 +20,9 @@ import java.util.Map;
  * Rules blended with a statistical text model. Each configured phrase that occurs adds its weight to
  * its sub-type and so to its type (rule score). The text model ({@link TextModel}, maximum entropy
  * over character n-grams and words, trained at start-up) gives a probability per type and sub-type.
- * Per type the blended score is {@code ln(model probability + 0.01) + ruleWeight * rule score} (a
- * tiny precedence bonus breaks ties); normalised, the winner's share is the confidence. When a strong
+ * Per type the blended score is {@code ln(model probability + 0.01) + ruleWeight * rule score + bias} (the
+ * type's configured bias: complaints are chosen on less evidence, since they must escalate; a tiny precedence bonus
+ * breaks ties); normalised, the winner's share is the confidence. When a strong
  * phrase of a higher-precedence type leads the rules, the model does not overturn it, so
  * "投诉 ... 退款" stays a complaint. The sub-type is chosen the same way within the winning type.
  * Reasons list the phrases that fired, the rule runner-up, and the model's top probabilities and
@@ -115,8 +116,8 @@ public class Classifier {
         extraExamples.stream().filter(this::knowsLabel).forEach(examples::add);
         long started = System.nanoTime();
         TextModel model = TextModel.train(examples, properties.modelIterations());
-        log.info("text model trained on {} examples ({} staff corrections) in {} ms", examples.size(),
-                examples.size() - corpusSize, (System.nanoTime() - started) / 1_000_000);
+        log.info("text model trained on {} examples ({} staff corrections), {} iterations, in {} ms", examples.size(),
+                examples.size() - corpusSize, properties.modelIterations(), (System.nanoTime() - started) / 1_000_000);
         return model;
     }
 
@@ -170,7 +171,7 @@ public class Classifier {
         for (int i = 0; i < scored.size(); i++) {
             Scored s = scored.get(i);
             blended[i] = Math.log(typeProbability.getOrDefault(s.model().type(), 0.0) + FLOOR)
-                    + ruleWeight * s.score() + PRECEDENCE_BONUS * s.model().precedence();
+                    + ruleWeight * s.score() + s.model().bias() + PRECEDENCE_BONUS * s.model().precedence();
             max = Math.max(max, blended[i]);
         }
         double sum = 0;
@@ -274,7 +275,8 @@ public class Classifier {
     private record SubTypeModel(String name, List<Rule> rules) {
     }
 
-    private record TypeModel(TicketType type, int precedence, String fallback, List<Rule> ownRules, List<SubTypeModel> subTypes) {
+    private record TypeModel(TicketType type, int precedence, double bias, String fallback, List<Rule> ownRules,
+                             List<SubTypeModel> subTypes) {
 
         static TypeModel compile(Map.Entry<String, ClassificationProperties.TypeRules> entry) {
             TicketType type = parseType(entry.getKey());
@@ -287,7 +289,7 @@ public class Classifier {
                 throw new IllegalStateException("type " + entry.getKey() + " has no sub-types");
             }
             String fallback = rules.fallback() != null ? rules.fallback() : subTypes.get(0).name();
-            return new TypeModel(type, rules.precedence(), fallback, rules(rules.keywords(), rules.strong()), subTypes);
+            return new TypeModel(type, rules.precedence(), rules.bias(), fallback, rules(rules.keywords(), rules.strong()), subTypes);
         }
 
         private static List<Rule> rules(List<String> weak, List<String> strong) {

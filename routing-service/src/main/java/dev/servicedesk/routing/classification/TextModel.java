@@ -60,6 +60,7 @@ public final class TextModel {
     }
 
     public static TextModel train(List<Example> examples, int iterations) {
+        OpenNlpLogging.quiet();
         List<Example> usable = examples.stream().filter(example -> features(example.text()).length > 0).toList();
         if (usable.isEmpty()) {
             throw new IllegalStateException("no training examples for the text model");

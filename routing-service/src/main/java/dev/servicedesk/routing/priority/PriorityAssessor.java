@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  * otherwise normal. A wide scope of impact raises one level; a VIP customer raises normal to important
  * (a VIP alone never makes a ticket urgent).
  *
+ * <p>A function broken for a business where it lives on it (its shop, its customers, its orders, its sales) is a
+ * core-business outage: urgent.
+ *
+ * <p>Someone other than the customer named together with the customer's account, card, password, balance or identity
+ * in one clause is a security risk too, however it is worded ("有人冒用我的身份证开了账户", "someone is using my card").
+ *
  * <p>Signals count only when they are reported: a signal shortly after a negation ("no smoke", "nobody
  * was hurt", "没有闻到煤气味") or after a supposition in the same clause ("if it ever catches fire",
  * "防止账号被盗") is left out. In an after-sales claim the incident words say what is claimed for, not
@@ -49,6 +55,9 @@ public class PriorityAssessor {
     private final List<String> claimIgnoredSignals;
     private final List<Phrase> lookalikes;
     private final List<String> scopeFreeTypes;
+    private final List<Phrase> intruders;
+    private final List<Phrase> ownAssets;
+    private final List<Phrase> coreBusiness;
 
     public PriorityAssessor(PriorityProperties properties) {
         this.urgent = properties.urgent().entrySet().stream()
@@ -66,6 +75,9 @@ public class PriorityAssessor {
         this.claimIgnoredSignals = properties.claimIgnoredSignals();
         this.lookalikes = phrases(properties.lookalikes());
         this.scopeFreeTypes = properties.scopeFreeTypes();
+        this.intruders = phrases(properties.intruders());
+        this.ownAssets = phrases(properties.ownAssets());
+        this.coreBusiness = phrases(properties.coreBusiness());
     }
 
     private static List<Phrase> phrases(List<String> raw) {
@@ -92,6 +104,16 @@ public class PriorityAssessor {
                 priority = Priority.URGENT;
                 reasons.add(group.getKey() + ": \"" + signal + "\"");
             }
+        }
+        String misuse = misuse(clauses);
+        if (misuse != null) {
+            priority = Priority.URGENT;
+            reasons.add("security: " + misuse);
+        }
+        Phrase business = subType != null && importantSubTypes.contains(subType) ? firstReported(coreBusiness, clauses) : null;
+        if (business != null) {
+            priority = Priority.URGENT;
+            reasons.add("core business affected: \"" + business + "\"");
         }
         if (intakeUrgent && priority != Priority.URGENT) {
             priority = Priority.URGENT;
@@ -139,6 +161,18 @@ public class PriorityAssessor {
                         return phrase;
                     }
                 }
+            }
+        }
+        return null;
+    }
+
+    /** Someone else reported on the customer's account, card or identity in one clause, e.g. "有人冒用我的身份证". */
+    private String misuse(List<String> clauses) {
+        for (String clause : clauses) {
+            Phrase intruder = firstReported(intruders, List.of(clause));
+            Phrase asset = intruder == null ? null : firstReported(ownAssets, List.of(clause));
+            if (asset != null) {
+                return "\"" + intruder + "\" with \"" + asset + "\"";
             }
         }
         return null;

@@ -23,6 +23,12 @@ import java.util.Map;
  * @param lookalikes     words that contain a signal but mean something else: 打不着火 (will not ignite) holds 着火 (on
  *                       fire), a smoke detector is no smoke. A signal inside one of them does not count
  * @param scopeFreeTypes types whose scope words say who asks, not who is affected (questions)
+ * @param intruders      someone other than the customer ("有人", "someone", "陌生人"): reported in the same clause as one
+ *                       of {@code ownAssets}, a security risk (identity or card misuse, an account taken over) whatever words
+ *                       it is told in
+ * @param ownAssets      what a customer can have misused: account, card, password, balance, identity
+ * @param coreBusiness   what a business customer lives on (its shop, its customers, its orders and sales): named in a
+ *                       ticket of one of {@code importantSubTypes} (a function broken), the core business is affected
  */
 @ConfigurationProperties("servicedesk.routing.priority")
 public record PriorityProperties(
@@ -37,7 +43,10 @@ public record PriorityProperties(
         List<String> claimSubTypes,
         List<String> claimIgnoredSignals,
         List<String> lookalikes,
-        List<String> scopeFreeTypes) {
+        List<String> scopeFreeTypes,
+        List<String> intruders,
+        List<String> ownAssets,
+        List<String> coreBusiness) {
 
     public PriorityProperties {
         urgent = urgent == null ? Map.of() : Map.copyOf(urgent);
@@ -52,5 +61,8 @@ public record PriorityProperties(
         claimIgnoredSignals = claimIgnoredSignals == null ? List.of() : List.copyOf(claimIgnoredSignals);
         lookalikes = lookalikes == null ? List.of() : List.copyOf(lookalikes);
         scopeFreeTypes = scopeFreeTypes == null ? List.of() : List.copyOf(scopeFreeTypes);
+        intruders = intruders == null ? List.of() : List.copyOf(intruders);
+        ownAssets = ownAssets == null ? List.of() : List.copyOf(ownAssets);
+        coreBusiness = coreBusiness == null ? List.of() : List.copyOf(coreBusiness);
     }
 }

@@ -13,8 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** One labelled ticket text from a TSV file: type, sub-type, priority, customer tier, text. */
-record LabelledCase(TicketType type, String subType, Priority priority, CustomerTier tier, String text) {
+/**
+ * One labelled ticket text from a TSV file: type, sub-type, priority, customer tier, optionally the
+ * channel it came through, and the text.
+ *
+ * @param channel how the ticket arrived (phone, chat, email, ...), or "unspecified" in sets without the column
+ */
+record LabelledCase(TicketType type, String subType, Priority priority, CustomerTier tier, String channel, String text) {
+
+    static final String UNSPECIFIED = "unspecified";
 
     static List<LabelledCase> load(String resource) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
@@ -29,15 +36,20 @@ record LabelledCase(TicketType type, String subType, Priority priority, Customer
     }
 
     private static LabelledCase parse(String line) {
-        String[] columns = line.split("\t", 5);
-        if (columns.length != 5) {
-            throw new IllegalArgumentException("expected 5 tab-separated columns: " + line);
+        String[] columns = line.split("\t", -1);
+        if (columns.length != 5 && columns.length != 6) {
+            throw new IllegalArgumentException("expected 5 or 6 tab-separated columns: " + line);
         }
         return new LabelledCase(
                 Classifier.parseType(columns[0]),
                 columns[1],
                 Priority.valueOf(columns[2].toUpperCase(Locale.ROOT)),
                 CustomerTier.valueOf(columns[3].toUpperCase(Locale.ROOT)),
-                columns[4]);
+                columns.length == 6 ? columns[4] : UNSPECIFIED,
+                columns[columns.length - 1]);
+    }
+
+    String label() {
+        return type.wireName() + "/" + subType;
     }
 }

@@ -132,4 +132,39 @@ class PriorityAssessorTest {
         assertThat(assessor.assess("全公司的电脑都连不上网", TicketType.PROBLEM_FEEDBACK, "malfunction",
                 CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.URGENT);
     }
+
+    @Test
+    void someoneElseUsingTheCustomersCardOrIdentityIsAnUrgentSecurityRisk() {
+        PriorityAssessment chinese = assessor.assess("有人拿我的身份证复印件办了卡，我想问问怎么处理", TicketType.PROBLEM_FEEDBACK,
+                "malfunction", CustomerTier.NORMAL, false);
+        PriorityAssessment english = assessor.assess("A stranger has been paying with my card on your site", TicketType.AFTER_SALES,
+                "refund", CustomerTier.NORMAL, false);
+
+        assertThat(chinese.priority()).isEqualTo(Priority.URGENT);
+        assertThat(chinese.reasons()).contains("security: \"有人\" with \"身份\"");
+        assertThat(english.priority()).isEqualTo(Priority.URGENT);
+        assertThat(assessor.assess("Can someone help me update the card on my account?", TicketType.CONSULTATION, "usage",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void brokenFunctionThatStopsABusinessIsUrgentButTheSameWordsInAQuestionAreNot() {
+        PriorityAssessment outage = assessor.assess("The ticket scanner at our gym shows an error, members are queuing outside",
+                TicketType.PROBLEM_FEEDBACK, "malfunction", CustomerTier.NORMAL, false);
+
+        assertThat(outage.priority()).isEqualTo(Priority.URGENT);
+        assertThat(outage.reasons()).contains("core business affected: \"our gym\"");
+        assertThat(assessor.assess("Does the scanner work for members at our gym too?", TicketType.CONSULTATION,
+                "product-function", CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void askingHowToFreezeACardReportsNoMisuse() {
+        assertThat(assessor.assess("请问银行卡要怎么冻结", TicketType.CONSULTATION, "usage", CustomerTier.NORMAL, false).priority())
+                .isEqualTo(Priority.NORMAL);
+        assertThat(assessor.assess("How do I freeze my card before travelling?", TicketType.CONSULTATION, "usage",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(assessor.assess("请马上冻结我的卡，刚被盗刷了", TicketType.PROBLEM_FEEDBACK, "malfunction",
+                CustomerTier.NORMAL, false).priority()).isEqualTo(Priority.URGENT);
+    }
 }
