@@ -23,7 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class LifecycleIntegrationTest extends IntakeIntegrationSupport {
+
+    @LocalServerPort
+    int port;
 
     private String receivedTicket() {
         String ticketId = register(form("洗衣机不脱水 washing machine does not spin"));
@@ -77,6 +84,27 @@ class LifecycleIntegrationTest extends IntakeIntegrationSupport {
         assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketReceived", "ProgressReported",
                 "InformationRequested", "InformationSupplied", "SolutionProposed", "SolutionRejected",
                 "SolutionProposed", "SolutionAccepted", "TicketClosed", "TicketReopened", "CustomerContacted");
+    }
+
+    @Test
+    void concurrentCommandsOnOneTicketPublishOnlyTheOneItsStateAllows() {
+        String id = receivedTicket();
+        command(id, "/solution", Map.of("proposedBy", "agent-7", "result", "r", "solution", "换新 replace it"), "solution-proposed");
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+
+        // Accepting and rejecting the one proposal at once: whichever comes first, the rest are illegal.
+        List<Integer> statuses = Flux.range(0, 8)
+                .flatMap(i -> client.post().uri("/api/tickets/{id}/solution/{verdict}", id, i % 2 == 0 ? "acceptance" : "rejection")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(i % 2 == 0 ? Map.of("note", "ok " + i) : Map.of("reason", "no " + i))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                        .subscribeOn(Schedulers.parallel()), 8)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).as("one command carried out, the others refused").containsOnlyOnce(202).containsOnly(202, 409);
+        List<String> types = eventsOnTheBrokerNow(bootstrapServers(), Topics.TICKET_EVENTS, id).stream().map(EventEnvelope::type).toList();
+        assertThat(types).hasSize(3).startsWith("TicketReceived", "SolutionProposed");
+        assertThat(types.get(2)).isIn("SolutionAccepted", "SolutionRejected");
     }
 
     @Test
