@@ -98,6 +98,11 @@ public final class ServiceSystem implements AutoCloseable {
         return "http://127.0.0.1:" + port(gateway);
     }
 
+    /** A bean of one service's context, for tests that check a value against the service's own policy. */
+    public <T> T bean(ServiceModule module, Class<T> type) {
+        return services.get(module).getBean(type);
+    }
+
     /** Service name to its own base URL, for operators who want to bypass the gateway. */
     public Map<String, String> serviceUrls() {
         Map<String, String> urls = new LinkedHashMap<>();

@@ -53,12 +53,22 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
      * @param port   client (PLAINTEXT) port, or 0 for a free one
      */
     public static LoopbackKafkaBroker start(Path logDir, int port) {
+        return start(logDir, port, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with broker properties that replace the defaults, e.g. a short
+     * {@code broker.session.timeout.ms} for a test that kills the broker: a broker restarted after
+     * SIGKILL can register only once its previous session expired.
+     */
+    public static LoopbackKafkaBroker start(Path logDir, int port, Map<String, String> overrides) {
         QuietLogging.warnOnly("kafka", "state.change.logger", "org.apache.kafka");
         DirectoryLock lock = DirectoryLock.acquire(logDir, "LoopbackKafkaBroker");
         try {
             int clientPort = port == 0 ? FreePorts.loopback() : port;
             int controllerPort = FreePorts.loopbackOtherThan(clientPort);
             Properties props = properties(logDir.toAbsolutePath(), clientPort, controllerPort);
+            props.putAll(overrides);
             formatIfNeeded(logDir, props);
 
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);

@@ -90,7 +90,7 @@ class GatewayFallbackIntegrationTest {
 
     @Test
     void getFromComplaintServiceWhileItIsDownIsAServiceUnavailableProblem() {
-        client.get().uri("/api/complaints/CP-1").exchange()
+        client.get().uri("/api/complaints/T-1").exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After")
@@ -132,7 +132,7 @@ class GatewayFallbackIntegrationTest {
 
     @Test
     void dashboardEventStreamOutlivesTheTimeLimiter() {
-        List<String> events = client.get().uri("/api/kpis/live").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+        List<String> events = client.get().uri("/api/kpis/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseBody()
                 .collectList()

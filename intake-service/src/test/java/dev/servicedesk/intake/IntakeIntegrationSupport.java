@@ -2,10 +2,15 @@ package dev.servicedesk.intake;
 
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.EventEnvelopeDeserializer;
+import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.CustomerContacted;
+import dev.servicedesk.contracts.ticket.Channel;
+import dev.servicedesk.testsupport.TestEventProducer;
 import dev.servicedesk.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +109,50 @@ public abstract class IntakeIntegrationSupport {
             check.accept(last[0]);
         });
         return last[0];
+    }
+
+    /**
+     * Puts a marker event (a logged contact) on {@code ticket-events} behind everything already
+     * written for the ticket, and waits until intake's listener applied it. Then every earlier
+     * event of the ticket, duplicates included, has been handled: what the record says now is final.
+     *
+     * @return the record with the marker applied (its version counts the marker too)
+     */
+    protected JsonNode awaitMarkerBehind(String ticketId) {
+        EventEnvelope marker = EventEnvelope.first(UUID.randomUUID(), ticketId, "intake-test", ticketId, Instant.now(),
+                new CustomerContacted("marker", Channel.PHONE, false, "marker"));
+        try (TestEventProducer producer = new TestEventProducer()) {
+            producer.send(Topics.TICKET_EVENTS, marker);
+        }
+        return awaitRecord(ticketId, r -> assertThat(r.get("history").findValuesAsString("eventId"))
+                .contains(marker.eventId().toString()));
+    }
+
+    /**
+     * The events of {@code ticketId} that the broker holds at the moment of the call: the topic's end
+     * offsets are taken first, and nothing written after them counts, however long reading takes.
+     */
+    public static List<EventEnvelope> eventsOnTheBrokerNow(String bootstrap, String topic, String ticketId) {
+        List<EventEnvelope> found = new ArrayList<>();
+        try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), IntakeIntegrationSupport::readable)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(100))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < end.get(partition) && ticketId.equals(record.key()) && record.value() != null) {
+                        found.add(record.value());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /**

@@ -31,7 +31,9 @@ import java.util.UUID;
 /**
  * Carries out a lifecycle command: checks it against the ticket's state, publishes the event on
  * the ticket of record (acknowledged), then applies it to intake's document at once so the next
- * command sees the new state. The listener applying the same event later changes nothing.
+ * command sees the new state. The listener applying the same event later changes nothing. The
+ * ticket's {@link CommandLeases lease} is held from the state check to that write, so two commands
+ * on one ticket never both pass the check on the same state.
  */
 @Component
 class LifecycleCommands {
@@ -41,15 +43,17 @@ class LifecycleCommands {
     private static final Logger log = LoggerFactory.getLogger(LifecycleCommands.class);
 
     private final TicketRecords records;
+    private final CommandLeases leases;
     private final TicketEventPublisher publisher;
     private final IdempotencyKeys keys;
     private final Clock clock;
     private final Duration retryAfter;
 
-    LifecycleCommands(TicketRecords records, TicketEventPublisher publisher, IdempotencyKeys keys, Clock clock,
-                      IntakeProperties properties) {
+    LifecycleCommands(TicketRecords records, CommandLeases leases, TicketEventPublisher publisher, IdempotencyKeys keys,
+                      Clock clock, IntakeProperties properties) {
         this.retryAfter = properties.retryAfter();
         this.records = records;
+        this.leases = leases;
         this.publisher = publisher;
         this.keys = keys;
         this.clock = clock;
@@ -63,15 +67,15 @@ class LifecycleCommands {
                 return Mono.error(new InvalidRequestException(errors));
             }
             String type = EventTypes.nameOf(command.getClass());
-            return ticket(ticketId).flatMap(ticket -> {
+            return leases.exclusively(ticketId, lease -> ticket(ticketId).flatMap(ticket -> {
                 Instant now = clock.instant();
                 Mono<UUID> eventId = idempotencyKey == null ? Mono.just(UUID.randomUUID())
                         : keys.claim(new IdempotencyRecord(ticketId + ":" + idempotencyKey,
                                         IdempotencyKeys.fingerprint(type, command), ticketId, UUID.randomUUID(), now))
                                 .map(claim -> claim.record().eventId());
-                return eventId.flatMap(id -> submit(ticket, new EventEnvelope(id, type, EventTypes.CURRENT_SCHEMA_VERSION,
+                return eventId.flatMap(id -> submit(lease, ticket, new EventEnvelope(id, type, EventTypes.CURRENT_SCHEMA_VERSION,
                         ticketId, now, PRODUCER, ticket.correlationId(), null, command)));
-            });
+            }));
         });
     }
 
@@ -88,9 +92,9 @@ class LifecycleCommands {
             if (!errors.isEmpty()) {
                 return Mono.error(new IllegalArgumentException(result.type() + " is invalid: " + errors));
             }
-            return records.find(result.ticketId())
-                    .switchIfEmpty(Mono.error(() -> new UnknownTicketException(result.ticketId())))
-                    .flatMap(ticket -> submit(ticket, result.causes(PRODUCER, clock.instant(), command)))
+            return leases.exclusively(result.ticketId(), lease -> records.find(result.ticketId())
+                            .switchIfEmpty(Mono.error(() -> new UnknownTicketException(result.ticketId())))
+                            .flatMap(ticket -> submit(lease, ticket, result.causes(PRODUCER, clock.instant(), command))))
                     .onErrorMap(IllegalTransitionException.class, e -> new IllegalArgumentException(e.getMessage(), e));
         });
     }
@@ -102,7 +106,7 @@ class LifecycleCommands {
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No ticket " + ticketId)));
     }
 
-    private Mono<Outcome> submit(TicketRecord ticket, EventEnvelope event) {
+    private Mono<Outcome> submit(CommandLeases.Held lease, TicketRecord ticket, EventEnvelope event) {
         if (ticket.hasApplied(event.eventId().toString())) {
             return Mono.just(new Outcome(ticket.ticketId(), event.eventId(), event.type(), ticket.state(), true));
         }
@@ -115,8 +119,10 @@ class LifecycleCommands {
         }
         return publisher.publish(event)
                 .then(records.apply(event)
-                        .doOnError(e -> log.warn("Ticket {}: {} will be applied by the listener: {}",
-                                ticket.ticketId(), event.type(), e.toString()))
+                        .doOnError(e -> {
+                            log.warn("Ticket {}: {} will be applied by the listener: {}", ticket.ticketId(), event.type(), e.toString());
+                            lease.keepUntilExpiry(); // the next command must not read the state before the event
+                        })
                         .onErrorResume(e -> Mono.empty()))
                 .then(Mono.fromSupplier(() -> new Outcome(ticket.ticketId(), event.eventId(), event.type(), next.get(), false)));
     }

@@ -3,9 +3,11 @@ package dev.servicedesk.intake.lifecycle;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.EventEnvelopeSerializer;
 import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.CustomerContacted;
 import dev.servicedesk.contracts.events.ProgressReported;
 import dev.servicedesk.contracts.events.SolutionAccepted;
 import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.contracts.ticket.Channel;
 import dev.servicedesk.contracts.ticket.Department;
 import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.SlaDeadlines;
@@ -21,7 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class LifecycleIntegrationTest extends IntakeIntegrationSupport {
+
+    @LocalServerPort
+    int port;
 
     private String receivedTicket() {
         String ticketId = register(form("洗衣机不脱水 washing machine does not spin"));
@@ -78,6 +87,27 @@ class LifecycleIntegrationTest extends IntakeIntegrationSupport {
     }
 
     @Test
+    void concurrentCommandsOnOneTicketPublishOnlyTheOneItsStateAllows() {
+        String id = receivedTicket();
+        command(id, "/solution", Map.of("proposedBy", "agent-7", "result", "r", "solution", "换新 replace it"), "solution-proposed");
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+
+        // Accepting and rejecting the one proposal at once: whichever comes first, the rest are illegal.
+        List<Integer> statuses = Flux.range(0, 8)
+                .flatMap(i -> client.post().uri("/api/tickets/{id}/solution/{verdict}", id, i % 2 == 0 ? "acceptance" : "rejection")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(i % 2 == 0 ? Map.of("note", "ok " + i) : Map.of("reason", "no " + i))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                        .subscribeOn(Schedulers.parallel()), 8)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).as("one command carried out, the others refused").containsOnlyOnce(202).containsOnly(202, 409);
+        List<String> types = eventsOnTheBrokerNow(bootstrapServers(), Topics.TICKET_EVENTS, id).stream().map(EventEnvelope::type).toList();
+        assertThat(types).hasSize(3).startsWith("TicketReceived", "SolutionProposed");
+        assertThat(types.get(2)).isIn("SolutionAccepted", "SolutionRejected");
+    }
+
+    @Test
     void illegalTransitionAnswers409WithTheCurrentState() {
         String id = receivedTicket();
 
@@ -87,7 +117,9 @@ class LifecycleIntegrationTest extends IntakeIntegrationSupport {
                 .expectBody().returnResult().getResponseBody());
 
         assertThat(problem.get("currentState").asString()).isEqualTo("received");
-        assertThat(awaitRecord(id, r -> { }).get("version").asLong()).isEqualTo(1);
+        JsonNode record = awaitMarkerBehind(id);
+        assertThat(record.get("history").findValuesAsString("type")).containsExactly("TicketReceived", "CustomerContacted");
+        assertThat(record.get("state").asString()).isEqualTo("received");
     }
 
     @Test
@@ -104,9 +136,16 @@ class LifecycleIntegrationTest extends IntakeIntegrationSupport {
 
         assertThat(again.get("eventId").asString()).isEqualTo(first.get("eventId").asString());
         assertThat(again.get("state").asString()).isEqualTo("resolved");
-        assertThat(awaitRecord(id, r -> { }).get("version").asLong()).isEqualTo(3);
         post("/api/tickets/" + id + "/solution/acceptance", Map.of("note", "changed my mind"), key)
                 .expectStatus().isEqualTo(422);
+        // The listener applies the commands' events again later; the marker says it has.
+        JsonNode record = awaitMarkerBehind(id);
+        assertThat(record.get("history").findValuesAsString("type"))
+                .containsExactly("TicketReceived", "SolutionProposed", "SolutionAccepted", "CustomerContacted");
+        assertThat(record.get("version").asLong()).isEqualTo(4);
+        assertThat(eventsOf(bootstrapServers(), Topics.TICKET_EVENTS, List.of(id), 4).get(id))
+                .extracting(EventEnvelope::type).containsExactly("TicketReceived", "SolutionProposed", "SolutionAccepted",
+                        "CustomerContacted");
     }
 
     @Test
@@ -130,16 +169,23 @@ class LifecycleIntegrationTest extends IntakeIntegrationSupport {
         EventEnvelope illegal = EventEnvelope.first(UUID.randomUUID(), id, "after-sales-system", id, Instant.now(),
                 new SolutionAccepted("not the department's to say"));
 
+        // A legal result behind the others: once it is on the record, the ones before it were all handled.
+        EventEnvelope marker = EventEnvelope.first(UUID.randomUUID(), id, "after-sales-system", id, Instant.now(),
+                new CustomerContacted("after-sales-system", Channel.PHONE, false, "marker"));
+
         try (KafkaProducer<String, EventEnvelope> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.DEPARTMENT_RESULTS, id, progress)).get();
             producer.send(new ProducerRecord<>(Topics.DEPARTMENT_RESULTS, id, progress)).get();
             producer.send(new ProducerRecord<>(Topics.DEPARTMENT_RESULTS, id, illegal)).get();
+            producer.send(new ProducerRecord<>(Topics.DEPARTMENT_RESULTS, id, marker)).get();
         }
 
-        JsonNode record = awaitRecord(id, r -> assertThat(r.get("state").asString()).isEqualTo("in-progress"));
-        assertThat(record.get("version").asLong()).isEqualTo(2);
-        List<EventEnvelope> events = eventsOf(bootstrapServers(), Topics.TICKET_EVENTS, List.of(id), 2).get(id);
-        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketReceived", "ProgressReported");
+        JsonNode record = awaitRecord(id, r -> assertThat(r.get("history").findValuesAsString("type")).contains("CustomerContacted"));
+        assertThat(record.get("state").asString()).isEqualTo("in-progress");
+        assertThat(record.get("history").findValuesAsString("type"))
+                .containsExactly("TicketReceived", "ProgressReported", "CustomerContacted");
+        List<EventEnvelope> events = eventsOf(bootstrapServers(), Topics.TICKET_EVENTS, List.of(id), 3).get(id);
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketReceived", "ProgressReported", "CustomerContacted");
         assertThat(events.get(1).causationId()).isEqualTo(progress.eventId().toString());
         assertThat(events.get(1).producer()).isEqualTo("intake-service");
         ConsumerRecord<String, byte[]> dead = deadLetterFor(id);

@@ -84,7 +84,12 @@ class TicketProjectionIntegrationTest extends IntakeIntegrationSupport {
                 }
                 producer.send(new ProducerRecord<>(Topics.TICKET_ROUTING, 0, received.ticketId(), routed(received)));
             }
+            // A marker ticket behind the burst on the same partition: once it is projected, every
+            // registration and redelivery before it was handled, so the counts below are final.
+            EventEnvelope marker = received("P-marker-" + UUID.randomUUID());
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, 0, marker.ticketId(), marker));
             producer.flush();
+            awaitRecord(marker.ticketId(), r -> assertThat(r.get("state").asString()).isEqualTo("received"));
 
             for (EventEnvelope received : fresh) {
                 JsonNode record = awaitRecord(received.ticketId(), r -> assertThat(r.hasNonNull("promisedCallbackBy")).isTrue());

@@ -1,6 +1,7 @@
 package dev.servicedesk.routing.reclassification;
 
-import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.contracts.EventTypes;
+import dev.servicedesk.contracts.events.TicketReclassified;
 import dev.servicedesk.kit.web.FieldError;
 import dev.servicedesk.kit.web.InvalidRequestException;
 import dev.servicedesk.routing.classification.Classifier;
@@ -21,14 +22,23 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /api/tickets/{id}/classification}: the current decision, and staff's correction of it.
- * A correction re-routes the ticket (new work item, the old department told) before answering.
+ * A correction re-routes the ticket (new work item, the old department told) and keeps it as a
+ * labelled example before answering. The two are separate writes, so the pair is made safe to
+ * repeat instead: the example is derived from the stored decision alone (its correction event
+ * names what the classifier said), and a correction the current decision already carries is not
+ * routed again. A client that saw an error after the re-routing retries, and the retry only keeps
+ * the missing example.
  */
 @RestController
 @RequestMapping("/api/tickets/{ticketId}/classification")
 class ClassificationController {
+
+    private static final String TICKET_RECLASSIFIED = EventTypes.nameOf(TicketReclassified.class);
 
     private final TicketRouter router;
     private final Classifier classifier;
@@ -57,16 +67,32 @@ class ClassificationController {
                 Boolean.TRUE.equals(request.special()), request.staffId());
         return router.current(ticketId)
                 .switchIfEmpty(Mono.error(() -> notRouted(ticketId)))
-                .flatMap(before -> router.reclassify(ticketId, staff, request.note())
-                        .flatMap(after -> keepExample(before, after, request.staffId()).thenReturn(after)))
+                .flatMap(current -> carries(current, staff, request.note()) ? Mono.just(current)
+                        : router.reclassify(ticketId, staff, request.note()))
+                .flatMap(after -> keepExample(after).thenReturn(after))
                 .onErrorMap(ConcurrentRoutingException.class,
                         e -> new ResponseStatusException(HttpStatus.CONFLICT, "the ticket was re-routed meanwhile; read it again and retry"))
                 .map(ClassificationView::of);
     }
 
-    private Mono<Void> keepExample(RoutingRecord before, RoutingRecord after, String staffId) {
-        TicketRouted classifierSaid = before.routedPayload();
-        return examples.keep(after.ticketId(), after.receivedPayload(), classifierSaid, after.routedPayload(), staffId, clock.instant());
+    /** The current decision is this very correction: a repeat, whose re-routing already took effect. */
+    private static boolean carries(RoutingRecord current, StaffClassification staff, String note) {
+        return staff.equals(current.staff()) && correction(current)
+                .map(reclassified -> Objects.equals(reclassified.note(), note) && reclassified.revision() == current.revision())
+                .orElse(false);
+    }
+
+    private static Optional<TicketReclassified> correction(RoutingRecord record) {
+        return record.outbox().stream()
+                .filter(message -> TICKET_RECLASSIFIED.equals(message.type()))
+                .map(message -> (TicketReclassified) message.envelope().payload())
+                .reduce((first, second) -> second);
+    }
+
+    private Mono<Void> keepExample(RoutingRecord after) {
+        TicketReclassified reclassified = correction(after).orElseThrow(() -> new IllegalStateException(
+                "the decision of " + after.ticketId() + " carries no TicketReclassified"));
+        return examples.keep(after.ticketId(), after.receivedPayload(), reclassified, after.routedPayload(), clock.instant());
     }
 
     private static ResponseStatusException notRouted(String ticketId) {

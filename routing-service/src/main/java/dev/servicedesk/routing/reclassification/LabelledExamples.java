@@ -1,6 +1,7 @@
 package dev.servicedesk.routing.reclassification;
 
 import dev.servicedesk.contracts.events.TicketReceived;
+import dev.servicedesk.contracts.events.TicketReclassified;
 import dev.servicedesk.contracts.events.TicketRouted;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,8 +31,12 @@ class LabelledExamples {
         this.mongo = mongo;
     }
 
-    /** Keyed by ticket and revision, so saving the same correction twice keeps one example. */
-    Mono<Void> keep(String ticketId, TicketReceived received, TicketRouted before, TicketRouted after, String staffId, Instant at) {
+    /**
+     * Keyed by ticket and revision, so saving the same correction twice keeps one example.
+     *
+     * @param correction staff's correction, naming what the classifier said before it
+     */
+    Mono<Void> keep(String ticketId, TicketReceived received, TicketReclassified correction, TicketRouted after, Instant at) {
         Update update = new Update()
                 .set("ticketId", ticketId)
                 .set("text", String.join("\n", Objects.requireNonNullElse(received.description(), ""),
@@ -40,9 +45,9 @@ class LabelledExamples {
                 .set("type", after.type().wireName())
                 .set("subType", after.subType())
                 .set("priority", after.priority().wireName())
-                .set("classifierType", before.type().wireName())
-                .set("classifierSubType", before.subType())
-                .set("staffId", staffId)
+                .set("classifierType", correction.previousType().wireName())
+                .set("classifierSubType", correction.previousSubType())
+                .set("staffId", correction.staffId())
                 .set("at", Date.from(at));
         return mongo.upsert(Query.query(Criteria.where("_id").is(ticketId + "#" + after.revision())), update, COLLECTION).then();
     }

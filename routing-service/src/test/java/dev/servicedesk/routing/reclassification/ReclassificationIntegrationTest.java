@@ -18,6 +18,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -26,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +103,54 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
             assertThat(example.getString("classifierType")).isEqualTo("consultation");
             assertThat(example.getString("text")).contains("无线充电");
         }
+    }
+
+    @Test
+    void correctionWhoseExampleFailedIsCompletedByARetryWithoutRoutingTheTicketAgain() {
+        String ticketId = Tickets.newTicketId();
+        String staffId = "agent-" + UUID.randomUUID();
+        Map<String, Object> correction = Map.of("type", "complaint", "subType", "service-quality",
+                "staffId", staffId, "note", "rude agent");
+        try (TopicProbe probe = new TopicProbe(bootstrap(), TOPICS)) {
+            probe.send(Topics.TICKET_EVENTS, Tickets.received(ticketId, "请问这款手机支持无线充电吗？"));
+            probe.awaitRecord(record -> record.key().equals(ticketId) && record.value().payload() instanceof TicketRouted);
+
+            // The example's write fails after the re-routing took effect: a unique index it would break.
+            String blocker = "example-blocker-" + UUID.randomUUID();
+            mongo.indexOps(LabelledExamples.COLLECTION).createIndex(new Index().on("ticketId", Sort.Direction.ASC)
+                    .on("staffId", Sort.Direction.ASC).unique().named(blocker)).block(Duration.ofSeconds(5));
+            mongo.insert(new Document("_id", blocker).append("ticketId", ticketId).append("staffId", staffId),
+                    LabelledExamples.COLLECTION).block(Duration.ofSeconds(5));
+            try {
+                web.post().uri("/api/tickets/{id}/classification", ticketId).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(correction).exchange()
+                        .expectStatus().is5xxServerError();
+            } finally {
+                mongo.remove(Query.query(Criteria.where("_id").is(blocker)), LabelledExamples.COLLECTION).block(Duration.ofSeconds(5));
+                mongo.indexOps(LabelledExamples.COLLECTION).dropIndex(blocker).block(Duration.ofSeconds(5));
+            }
+            assertThat(examples(ticketId)).as("no example yet").isEmpty();
+
+            web.post().uri("/api/tickets/{id}/classification", ticketId).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(correction).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.revision").isEqualTo(2).jsonPath("$.type").isEqualTo("complaint");
+
+            web.get().uri("/api/tickets/{id}/classification", ticketId).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.revision").isEqualTo(2); // routed once, by the first attempt
+            assertThat(examples(ticketId)).singleElement().satisfies(example -> {
+                assertThat(example.getString("_id")).isEqualTo(ticketId + "#2");
+                assertThat(example.getString("classifierType")).isEqualTo("consultation");
+                assertThat(example.getString("type")).isEqualTo("complaint");
+                assertThat(example.getString("staffId")).isEqualTo(staffId);
+            });
+        }
+    }
+
+    private List<Document> examples(String ticketId) {
+        return mongo.find(Query.query(Criteria.where("ticketId").is(ticketId)), Document.class, LabelledExamples.COLLECTION)
+                .collectList().block(Duration.ofSeconds(5));
     }
 
     @Test
