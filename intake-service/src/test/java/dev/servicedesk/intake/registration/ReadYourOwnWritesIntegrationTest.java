@@ -4,10 +4,12 @@ import dev.servicedesk.intake.IntakeIntegrationSupport;
 import dev.servicedesk.intake.record.TicketEventsListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,13 @@ class ReadYourOwnWritesIntegrationTest extends IntakeIntegrationSupport {
 
     @Test
     void commandRightAfterTheRegistrationsAnswerFindsTheTicketWhileTheProjectionIsStopped() {
+        // A first ticket through the running projection, so that producer and consumer are warm and
+        // only the projection's absence is tested below.
+        String warmUp = json(web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue(form("warm-up 预热"))
+                .exchange().expectStatus().isAccepted().expectBody().returnResult().getResponseBody())
+                .get("ticketId").asString();
+        awaitRecord(warmUp, record -> assertThat(record.get("state").asString()).isEqualTo("received"));
         MessageListenerContainer projection = listeners.getListenerContainer(TicketEventsListener.LISTENER_ID);
         projection.stop();
         try {

@@ -1,0 +1,75 @@
+package dev.servicedesk.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The followup route admits two requests at a time; its backend takes 2 s to answer. Of five sent
+ * together, two are answered by the backend and three at once with 503 and Retry-After, as a problem.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=gateway",
+            "servicedesk.gateway.in-flight.max-per-route=2",
+            "resilience4j.timelimiter.instances.followup.timeout-duration=10s"
+        })
+class InFlightLimitIntegrationTest {
+
+    static final StubBackend followup = StubBackend.start("followup");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("FOLLOWUP_URI", followup::uri);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void stopBackend() {
+        followup.close();
+    }
+
+    @Test
+    void requestsBeyondTheRoutesCapacityAreAnsweredServiceUnavailableAtOnce() {
+        followup.replyAlways(StubBackend.Reply.status(200).after(Duration.ofSeconds(2)));
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+
+        List<Answer> answers = Flux.range(0, 5)
+                .flatMap(i -> Mono.fromCallable(() -> {
+                    long started = System.nanoTime();
+                    var result = client.get().uri("/api/sla/T-" + i).exchange().expectBody(String.class).returnResult();
+                    return new Answer(result.getStatus().value(), result.getResponseHeaders().getFirst("Retry-After"),
+                            result.getResponseHeaders().getContentType(), Duration.ofNanos(System.nanoTime() - started));
+                }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 5)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(2);
+        assertThat(answers).filteredOn(answer -> answer.status() == HttpStatus.SERVICE_UNAVAILABLE.value())
+                .hasSize(3)
+                .allSatisfy(rejected -> {
+                    assertThat(rejected.retryAfter()).isNotNull();
+                    assertThat(rejected.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+                    assertThat(rejected.took()).isLessThan(Duration.ofSeconds(1));
+                });
+    }
+
+    private record Answer(int status, String retryAfter, MediaType contentType, Duration took) {
+    }
+}
