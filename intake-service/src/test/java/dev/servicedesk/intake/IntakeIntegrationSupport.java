@@ -133,7 +133,13 @@ public abstract class IntakeIntegrationSupport {
      * offsets are taken first, and nothing written after them counts, however long reading takes.
      */
     public static List<EventEnvelope> eventsOnTheBrokerNow(String bootstrap, String topic, String ticketId) {
-        List<EventEnvelope> found = new ArrayList<>();
+        return eventsOnTheBrokerNow(bootstrap, topic, Set.of(ticketId)).getOrDefault(ticketId, List.of());
+    }
+
+    /** As {@link #eventsOnTheBrokerNow(String, String, String)}, for many tickets: no consumer group is involved. */
+    public static Map<String, List<EventEnvelope>> eventsOnTheBrokerNow(String bootstrap, String topic, Collection<String> ticketIds) {
+        Set<String> wanted = Set.copyOf(ticketIds);
+        Map<String, List<EventEnvelope>> found = new HashMap<>();
         try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), IntakeIntegrationSupport::readable)) {
@@ -146,8 +152,8 @@ public abstract class IntakeIntegrationSupport {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(100))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() < end.get(partition) && ticketId.equals(record.key()) && record.value() != null) {
-                        found.add(record.value());
+                    if (record.offset() < end.get(partition) && wanted.contains(record.key()) && record.value() != null) {
+                        found.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
                     }
                 }
             }
