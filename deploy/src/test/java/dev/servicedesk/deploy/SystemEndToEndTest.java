@@ -1,9 +1,12 @@
 package dev.servicedesk.deploy;
 
+import dev.servicedesk.security.Role;
 import dev.servicedesk.testsupport.TestInfrastructure;
+import dev.servicedesk.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -23,8 +26,11 @@ class SystemEndToEndTest {
     @BeforeAll
     static void startSystem() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        system = ServiceSystem.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), false);
-        gateway = WebTestClient.bindToServer().baseUrl(system.gatewayUrl()).responseTimeout(Duration.ofSeconds(15)).build();
+        system = ServiceSystem.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), false,
+                TestTokens.arguments());
+        gateway = WebTestClient.bindToServer().baseUrl(system.gatewayUrl()).responseTimeout(Duration.ofSeconds(15))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))
+                .build();
     }
 
     @AfterAll
