@@ -1,5 +1,8 @@
 package dev.servicedesk.intake.registration;
 
+import org.springframework.http.HttpHeaders;
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.IntakeIntegrationSupport;
@@ -59,7 +62,8 @@ class DurableAcceptanceIntegrationTest {
                     .expectBody(JsonNode.class).returnResult().getResponseBody().get("ticketId").asString());
             keyedTicket = keyed[0];
             acknowledged.add(keyedTicket);
-            WebClient client = WebClient.create(first.baseUrl());
+            WebClient client = WebClient.builder().baseUrl(first.baseUrl())
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN)).build();
             CountDownLatch enough = new CountDownLatch(STOP_AFTER);
             Flux.range(0, REQUESTS)
                     .flatMap(i -> client.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
