@@ -34,8 +34,29 @@
     badge.textContent = text;
   }
 
+  // Sign-in: a dashboard token, from the link the local stack prints (#token=...) or typed in once;
+  // kept for this browser tab only. The API answers 401 without it.
+  var TOKEN_KEY = 'servicedesk.token';
+  (function takeTokenFromLink() {
+    var match = /(?:^|[#&])token=([^&]+)/.exec(window.location.hash);
+    if (match) {
+      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+  })();
+
+  function token() { return sessionStorage.getItem(TOKEN_KEY); }
+
+  function signIn() {
+    var entered = window.prompt('Dashboard token (printed by the local stack, or minted by an administrator):');
+    if (entered) { sessionStorage.setItem(TOKEN_KEY, entered.trim()); window.location.reload(); }
+  }
+
   function getJson(path) {
-    return fetch(path, { headers: { Accept: 'application/json' } }).then(function (response) {
+    var headers = { Accept: 'application/json' };
+    if (token()) { headers.Authorization = 'Bearer ' + token(); }
+    return fetch(path, { headers: headers }).then(function (response) {
+      if (response.status === 401) { connection('down', 'sign in'); throw new Error('not signed in'); }
       if (!response.ok) { throw new Error(path + ' answered ' + response.status); }
       return response.json();
     });
@@ -139,7 +160,8 @@
 
   function streamKpis() {
     if (!window.EventSource) { startPollingKpis(); return; }
-    var source = new EventSource('/api/kpis/stream');
+    // EventSource cannot send headers: the token travels as the access_token query parameter.
+    var source = new EventSource('/api/kpis/stream' + (token() ? '?access_token=' + encodeURIComponent(token()) : ''));
     source.addEventListener('summary', function (message) {
       lastStreamed = Date.now();
       stopPollingKpis();
@@ -184,6 +206,8 @@
   }
 
   $('detail-close').addEventListener('click', function () { $('detail').hidden = true; });
+  $('connection').addEventListener('click', function () { if (!token() || $('connection').textContent === 'sign in') { signIn(); } });
+  if (!token()) { connection('down', 'sign in'); }
   streamKpis();
   pollTickets();
   setInterval(pollTickets, REFRESH_MS);

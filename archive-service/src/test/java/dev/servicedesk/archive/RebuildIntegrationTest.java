@@ -1,5 +1,8 @@
 package dev.servicedesk.archive;
 
+import org.springframework.http.HttpHeaders;
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.archive.ticket.TicketEvents;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
@@ -70,6 +73,7 @@ class RebuildIntegrationTest extends ArchiveIntegrationSupport {
                 "--spring.kafka.consumer.group-id=" + group)) {
             awaitCaughtUp(group, List.of(Topics.TICKET_EVENTS, Topics.TICKET_ROUTING));
             WebTestClient rebuiltWeb = WebTestClient.bindToServer()
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))
                     .baseUrl("http://127.0.0.1:" + rebuilt.getEnvironment().getProperty("local.server.port"))
                     .build();
 

@@ -2,11 +2,18 @@ package dev.servicedesk.deploy;
 
 import dev.servicedesk.embedded.EmbeddedMongo;
 import dev.servicedesk.embedded.LoopbackKafkaBroker;
+import dev.servicedesk.gateway.security.CreateApiKey;
+import dev.servicedesk.security.LocalIssuer;
+import dev.servicedesk.security.MintToken;
+import dev.servicedesk.security.Role;
+import dev.servicedesk.security.TokenRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * Starts the whole system on embedded defaults: a KRaft Kafka broker and mongo-java-server (H2 file)
@@ -14,17 +21,36 @@ import java.time.Instant;
  * starting again on the same data folder keeps every ticket.
  *
  * <p>Environment: {@code SERVICEDESK_DATA} (default {@code ./data}), {@code KAFKA_PORT} (9092),
- * {@code MONGODB_PORT} (27017).
+ * {@code MONGODB_PORT} (27017). The token issuer's keys and the hashed API keys are under
+ * {@code <data>/security}; {@code token ...} and {@code api-key ...} as first argument mint a token or
+ * make an API key there instead of starting the stack.
  */
 public final class LocalStack {
+
+    private static final Duration DASHBOARD_TOKEN_VALIDITY = Duration.ofHours(12);
 
     private LocalStack() {
     }
 
     public static void main(String[] args) throws Exception {
+        // java -jar servicedesk-local.jar token role=agent subject=alice | api-key name=web role=channel channel=web
+        if (args.length > 0 && args[0].equals("token")) {
+            MintToken.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("api-key")) {
+            CreateApiKey.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Instant started = Instant.now();
         Path data = Path.of(System.getenv().getOrDefault("SERVICEDESK_DATA", "data")).toAbsolutePath();
         Files.createDirectories(data);
+        Path security = data.resolve("security");
+        LocalIssuer issuer = LocalIssuer.openOrCreate(security);
+        String[] stackArgs = Stream.concat(Stream.of(
+                        "--servicedesk.security.key-folder=" + security,
+                        "--servicedesk.gateway.security.api-keys-file=" + security.resolve("api-keys.txt")),
+                Arrays.stream(args)).toArray(String[]::new);
         int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("KAFKA_PORT", "9092"));
         int mongoPort = Integer.parseInt(System.getenv().getOrDefault("MONGODB_PORT", "27017"));
 
@@ -33,7 +59,7 @@ public final class LocalStack {
         EmbeddedMongo mongo = "memory".equals(System.getenv("SERVICEDESK_STORE"))
                 ? EmbeddedMongo.inMemory(mongoPort)
                 : EmbeddedMongo.onFile(data.resolve("mongo").resolve("servicedesk.mv"), mongoPort);
-        ServiceSystem system = ServiceSystem.start(broker.bootstrapServers(), mongo.connectionString(), true, args);
+        ServiceSystem system = ServiceSystem.start(broker.bootstrapServers(), mongo.connectionString(), true, stackArgs);
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: gateway, services, broker, database...");
@@ -44,10 +70,14 @@ public final class LocalStack {
         }, "local-stack-shutdown"));
 
         Duration startup = Duration.between(started, Instant.now());
+        // The dashboard signs in with a dashboard token carried in the link (kept by the page, not the server).
+        String dashboardToken = issuer.mint(TokenRequest.of("local-dashboard", Role.DASHBOARD, DASHBOARD_TOKEN_VALIDITY));
         StringBuilder banner = new StringBuilder()
                 .append("\nService desk is up in ").append(startup.toMillis() / 1000.0).append(" s\n")
                 .append(String.format("  %-18s %s%n", "gateway + API", system.gatewayUrl() + "/api/tickets"))
-                .append(String.format("  %-18s %s%n", "dashboard", system.gatewayUrl() + "/"));
+                .append(String.format("  %-18s %s%n", "dashboard", system.gatewayUrl() + "/#token=" + dashboardToken))
+                .append(String.format("  %-18s %s%n", "API documents", system.gatewayUrl() + "/swagger-ui.html"))
+                .append(String.format("  %-18s %s%n", "a token", "java -jar deploy/target/servicedesk-local.jar token role=agent subject=alice"));
         system.serviceUrls().forEach((name, url) -> banner.append(String.format("  %-18s %s%n", name, url)));
         banner.append(String.format("  %-18s %s%n", "kafka", broker.bootstrapServers()))
                 .append(String.format("  %-18s %s%n", "mongodb", mongo.connectionString()))

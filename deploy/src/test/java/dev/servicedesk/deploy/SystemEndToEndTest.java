@@ -11,8 +11,10 @@ import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.SlaDeadlines;
 import dev.servicedesk.contracts.ticket.TicketType;
 import dev.servicedesk.routing.sla.SlaPolicy;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.testsupport.TestEventProducer;
 import dev.servicedesk.testsupport.TestInfrastructure;
+import dev.servicedesk.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -52,8 +55,11 @@ class SystemEndToEndTest {
     @BeforeAll
     static void startSystem() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        system = ServiceSystem.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), false);
-        gateway = WebTestClient.bindToServer().baseUrl(system.gatewayUrl()).responseTimeout(Duration.ofSeconds(15)).build();
+        system = ServiceSystem.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), false,
+                TestTokens.arguments());
+        gateway = WebTestClient.bindToServer().baseUrl(system.gatewayUrl()).responseTimeout(Duration.ofSeconds(15))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))
+                .build();
     }
 
     @AfterAll

@@ -2,9 +2,12 @@ package dev.servicedesk.gateway;
 
 import java.time.Duration;
 
+import dev.servicedesk.security.Role;
+import dev.servicedesk.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -16,14 +19,19 @@ class GatewayApplicationIntegrationTest {
     void builderStartsTheGatewayFromItsOwnConfigFile() {
         try (StubBackend intake = StubBackend.start("intake");
              ConfigurableApplicationContext gateway = GatewayApplication.builder()
-                     .run("--server.port=0", "--INTAKE_URI=" + intake.uri())) {
+                     .run(withSecurity("--server.port=0", "--INTAKE_URI=" + intake.uri()))) {
             int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
             intake.replyNext(StubBackend.Reply.status(202));
 
             WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build()
-                    .post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .post().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.CHANNEL)).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                     .exchange()
                     .expectStatus().isEqualTo(HttpStatus.ACCEPTED);
         }
+    }
+
+    private static String[] withSecurity(String... arguments) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(arguments),
+                java.util.Arrays.stream(GatewayTestSecurity.arguments())).toArray(String[]::new);
     }
 }

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.servicedesk.gateway.StubBackend.Reply;
+import dev.servicedesk.security.Role;
+import dev.servicedesk.testsupport.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ class GatewayFallbackIntegrationTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
+        GatewayTestSecurity.register(registry);
         registry.add("INTAKE_URI", () -> INTAKE_DOWN);
         registry.add("ROUTING_URI", () -> ROUTING_DOWN);
         registry.add("COMPLAINT_URI", () -> COMPLAINT_DOWN);
@@ -63,6 +67,7 @@ class GatewayFallbackIntegrationTest {
         followup.reset();
         archive.reset();
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }
 

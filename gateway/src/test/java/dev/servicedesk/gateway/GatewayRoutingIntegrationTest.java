@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
 
 import dev.servicedesk.gateway.StubBackend.Recorded;
 import dev.servicedesk.gateway.StubBackend.Reply;
+import dev.servicedesk.security.Role;
+import dev.servicedesk.testsupport.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,7 @@ class GatewayRoutingIntegrationTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
+        GatewayTestSecurity.register(registry);
         registry.add("INTAKE_URI", intake::uri);
         registry.add("ROUTING_URI", routing::uri);
         registry.add("COMPLAINT_URI", complaint::uri);
@@ -53,6 +57,7 @@ class GatewayRoutingIntegrationTest {
     void setUp() {
         List.of(intake, routing, complaint, followup, archive).forEach(StubBackend::reset);
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }
 
@@ -260,6 +265,7 @@ class GatewayRoutingIntegrationTest {
         intake.replyAlways(Reply.status(202).body("application/json", "{\"accepted\":true}").after(Duration.ofMillis(300)));
         WebClient unpooled = WebClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
                 .build();
 

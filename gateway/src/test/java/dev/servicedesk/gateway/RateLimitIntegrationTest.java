@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import dev.servicedesk.security.Role;
+import dev.servicedesk.testsupport.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ class RateLimitIntegrationTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
+        GatewayTestSecurity.register(registry);
         registry.add("INTAKE_URI", intake::uri);
         registry.add("COMPLAINT_URI", complaint::uri);
         registry.add("ARCHIVE_URI", archive::uri);
@@ -45,6 +49,7 @@ class RateLimitIntegrationTest {
     void setUp() {
         List.of(intake, complaint, archive).forEach(StubBackend::reset);
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }
 
@@ -62,8 +67,12 @@ class RateLimitIntegrationTest {
         client.get().uri("/api/tickets/T-3").header("X-Correlation-Id", "corr-429").exchange()
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals("Retry-After", "1")
-                .expectHeader().valueEquals("X-RateLimit-Remaining", "0")
+                // Three requests an hour: the next token comes after 20 minutes.
+                .expectHeader().value("Retry-After", value -> assertThat(Integer.parseInt(value)).isBetween(1100, 1200))
+                .expectHeader().valueEquals("RateLimit-Limit", "3")
+                .expectHeader().valueEquals("RateLimit-Remaining", "0")
+                .expectHeader().valueEquals("RateLimit-Reset", "3600")
+                .expectHeader().valueEquals("RateLimit-Policy", "3;w=3600")
                 .expectHeader().valueEquals("X-Correlation-Id", "corr-429")
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(429)
@@ -82,8 +91,21 @@ class RateLimitIntegrationTest {
 
         client.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals("X-RateLimit-Remaining", "2");
+                .expectHeader().valueEquals("RateLimit-Remaining", "2");
         assertThat(complaint.requests()).hasSize(3);
         assertThat(intake.requests()).hasSize(1);
+    }
+
+    @Test
+    void eachAuthenticatedClientHasItsOwnAllowanceWhateverItsAddress() {
+        // The administrator's allowance on this route is spent (other tests may have begun spending it).
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/customers/C-" + i).exchange();
+        }
+        client.get().uri("/api/customers/C-3").exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+
+        client.get().uri("/api/customers/C-3").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.AGENT)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Remaining", "2");
     }
 }

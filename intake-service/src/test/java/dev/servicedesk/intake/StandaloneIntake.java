@@ -1,5 +1,8 @@
 package dev.servicedesk.intake;
 
+import org.springframework.http.HttpHeaders;
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.testsupport.TestInfrastructure;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -42,7 +45,8 @@ public final class StandaloneIntake implements AutoCloseable {
     }
 
     public WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN)).build();
     }
 
     public <T> T bean(Class<T> type) {

@@ -76,6 +76,7 @@ public final class TestInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", () -> get().kafkaBootstrapServers());
         registry.add("spring.mongodb.uri", () -> get().mongoUri());
         registry.add("spring.mongodb.database", () -> database);
+        TestTokens.register(registry);
     }
 
     /** A MongoDB database name that no other test class uses, e.g. {@code intake_3f9c1a2b}. */

@@ -83,7 +83,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     Problems.problem(status, "no-route", "No route for " + request, exchange), null);
             case TOO_MANY_REQUESTS -> Problems.response(
                     Problems.problem(status, "rate-limited", "Too many requests from this client for " + request, exchange),
-                    RATE_LIMIT_RETRY_AFTER);
+                    rateLimitRetryAfter(exchange));
             case SERVICE_UNAVAILABLE -> Problems.response(timedOut(ex)
                             ? Problems.problem(status, "service-timeout", "The service behind " + request + " did not answer in time", exchange)
                             : Problems.problem(status, "service-unavailable", "The service behind " + request + " could not be reached", exchange),
@@ -93,6 +93,16 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             default -> Problems.response(
                     Problems.problem(status, "request-rejected", reason(ex, status), exchange), null);
         };
+    }
+
+    /** The limiter's own Retry-After (time to the next token) when it set one, else one second. */
+    private static Duration rateLimitRetryAfter(ServerWebExchange exchange) {
+        String limiter = exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        if (limiter != null && limiter.chars().allMatch(Character::isDigit) && !limiter.isEmpty()) {
+            exchange.getResponse().getHeaders().remove(HttpHeaders.RETRY_AFTER);
+            return Duration.ofSeconds(Long.parseLong(limiter));
+        }
+        return RATE_LIMIT_RETRY_AFTER;
     }
 
     static HttpStatus statusOf(Throwable ex) {

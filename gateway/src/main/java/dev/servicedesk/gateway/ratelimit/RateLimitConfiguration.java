@@ -7,8 +7,10 @@ import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The bucket store that switches on the gateway's {@code Bucket4jRateLimiter}, and the key resolver that
@@ -27,6 +29,14 @@ class RateLimitConfiguration {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKET))
                 .build()
                 .asAsync();
+    }
+
+    /** Primary over the gateway's own Bucket4jRateLimiter, which it extends with the standard headers. */
+    @Bean
+    @Primary
+    StandardHeadersRateLimiter standardHeadersRateLimiter(AsyncProxyManager<String> rateLimitBuckets,
+                                                          ConfigurationService configurationService) {
+        return new StandardHeadersRateLimiter(rateLimitBuckets, configurationService);
     }
 
     @Bean

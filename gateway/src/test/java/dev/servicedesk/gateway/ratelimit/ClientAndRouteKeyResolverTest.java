@@ -19,7 +19,7 @@ class ClientAndRouteKeyResolverTest {
     void keyCombinesClientAddressAndRouteId() {
         MockServerWebExchange exchange = exchangeFrom("10.1.2.3", "archive-service");
 
-        StepVerifier.create(resolver.resolve(exchange)).expectNext("10.1.2.3|archive-service").verifyComplete();
+        StepVerifier.create(resolver.resolve(exchange)).expectNext("address:10.1.2.3|archive-service").verifyComplete();
     }
 
     @Test
@@ -34,7 +34,17 @@ class ClientAndRouteKeyResolverTest {
     void requestWithoutRemoteAddressStillGetsAKey() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/tickets").build());
 
-        StepVerifier.create(resolver.resolve(exchange)).expectNext("unknown|no-route").verifyComplete();
+        StepVerifier.create(resolver.resolve(exchange)).expectNext("address:unknown|no-route").verifyComplete();
+    }
+
+    @Test
+    void authenticatedClientIsKeyedByItsNameNotItsAddress() {
+        MockServerWebExchange exchange = exchangeFrom("10.1.2.3", "archive-service");
+        var caller = new org.springframework.security.authentication.TestingAuthenticationToken("kpi-wall", "n/a");
+
+        StepVerifier.create(resolver.resolve(exchange.mutate().principal(reactor.core.publisher.Mono.just(caller)).build()))
+                .expectNext("client:kpi-wall|archive-service")
+                .verifyComplete();
     }
 
     private static MockServerWebExchange exchangeFrom(String address, String routeId) {

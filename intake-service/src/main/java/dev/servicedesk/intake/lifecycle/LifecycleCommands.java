@@ -61,6 +61,14 @@ class LifecycleCommands {
 
     /** A command over HTTP; with an Idempotency-Key a repeat is answered without changing anything. */
     Mono<Outcome> execute(String ticketId, String idempotencyKey, TicketLifecycleEvent command) {
+        return execute(ticketId, idempotencyKey, command, null);
+    }
+
+    /**
+     * As above, by a caller acting only for {@code actingDepartment} (when not {@code null}): refused with
+     * 403 unless the ticket is routed to that department.
+     */
+    Mono<Outcome> execute(String ticketId, String idempotencyKey, TicketLifecycleEvent command, String actingDepartment) {
         return Mono.defer(() -> {
             List<FieldError> errors = CommandValidator.errors(command);
             if (!errors.isEmpty()) {
@@ -68,6 +76,11 @@ class LifecycleCommands {
             }
             String type = EventTypes.nameOf(command.getClass());
             return leases.exclusively(ticketId, lease -> ticket(ticketId).flatMap(ticket -> {
+                if (actingDepartment != null && (ticket.department() == null
+                        || !ticket.department().wireName().equals(actingDepartment))) {
+                    return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                            "ticket " + ticketId + " is not routed to department " + actingDepartment));
+                }
                 Instant now = clock.instant();
                 Mono<UUID> eventId = idempotencyKey == null ? Mono.just(UUID.randomUUID())
                         : keys.claim(new IdempotencyRecord(ticketId + ":" + idempotencyKey,

@@ -13,7 +13,9 @@ import dev.servicedesk.contracts.events.TicketReopened;
 import dev.servicedesk.contracts.events.TicketResolved;
 import dev.servicedesk.intake.idempotency.IdempotencyKeys;
 import dev.servicedesk.intake.record.TicketState;
+import dev.servicedesk.security.Caller;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +32,7 @@ import java.util.UUID;
  * Lifecycle commands, each {@code POST /api/tickets/{id}/...} with the event's fields as JSON:
  * 202 with the new state once the event is on the ticket of record; 409 with the current state
  * when the state does not allow it; 404 for an unknown ticket; an Idempotency-Key makes a repeat harmless.
+ * The step's actor comes from the caller's token; a department acts only on tickets routed to it (403).
  */
 @RestController
 @RequestMapping(path = "/api/tickets/{ticketId}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -45,72 +48,85 @@ class LifecycleController {
     /** A department reports progress (every 4 h, urgent every 1 h). */
     @PostMapping("/progress")
     Mono<ResponseEntity<Result>> progress(@PathVariable String ticketId, @RequestBody ProgressReported body,
-                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     /** Only the service agent asks the customer for more. */
     @PostMapping("/information-requests")
     Mono<ResponseEntity<Result>> requestInformation(@PathVariable String ticketId, @RequestBody InformationRequested body,
-                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     /** The customer's supplement. */
     @PostMapping("/information")
     Mono<ResponseEntity<Result>> supplyInformation(@PathVariable String ticketId, @RequestBody InformationSupplied body,
-                                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     @PostMapping("/solution")
     Mono<ResponseEntity<Result>> proposeSolution(@PathVariable String ticketId, @RequestBody SolutionProposed body,
-                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     @PostMapping("/solution/acceptance")
     Mono<ResponseEntity<Result>> acceptSolution(@PathVariable String ticketId,
                                                 @RequestBody(required = false) SolutionAccepted body,
-                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body == null ? new SolutionAccepted(null) : body);
+                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body == null ? new SolutionAccepted(null) : body);
     }
 
     /** Returns the ticket to the department with the customer's reason. */
     @PostMapping("/solution/rejection")
     Mono<ResponseEntity<Result>> rejectSolution(@PathVariable String ticketId, @RequestBody SolutionRejected body,
-                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     @PostMapping("/resolution")
     Mono<ResponseEntity<Result>> resolve(@PathVariable String ticketId, @RequestBody TicketResolved body,
-                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     @PostMapping("/closure")
     Mono<ResponseEntity<Result>> close(@PathVariable String ticketId, @RequestBody TicketClosed body,
-                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     @PostMapping("/reopening")
     Mono<ResponseEntity<Result>> reopen(@PathVariable String ticketId, @RequestBody TicketReopened body,
-                                        @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                        @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
     /** Logs any other contact with the customer (客户沟通记录). */
     @PostMapping("/contacts")
     Mono<ResponseEntity<Result>> logContact(@PathVariable String ticketId, @RequestBody CustomerContacted body,
-                                            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return run(ticketId, key, body);
+                                            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            Authentication caller) {
+        return run(ticketId, key, caller, body);
     }
 
-    private Mono<ResponseEntity<Result>> run(String ticketId, String key, TicketLifecycleEvent command) {
+    /** The actor of the step is the token's subject, whatever the body says (see {@link Actors}). */
+    private Mono<ResponseEntity<Result>> run(String ticketId, String key, Authentication authentication,
+                                             TicketLifecycleEvent command) {
         String checkedKey = key == null ? null : IdempotencyKeys.checked(key);
-        return commands.execute(ticketId, checkedKey, command).map(outcome -> {
+        Caller caller = Caller.of(authentication);
+        return commands.execute(ticketId, checkedKey, Actors.stamped(command, caller), Actors.actingDepartment(caller)).map(outcome -> {
             ResponseEntity.BodyBuilder response = ResponseEntity.accepted();
             if (outcome.replayed()) {
                 response.header("Idempotent-Replayed", "true");

@@ -4,6 +4,7 @@ import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.IntakeProperties;
 import dev.servicedesk.kit.messaging.EventPublisher;
+import dev.servicedesk.kit.security.RequestCorrelation;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import java.time.Duration;
 
@@ -72,6 +74,25 @@ public class TicketEventPublisher {
     }
 
     public Mono<Void> publish(EventEnvelope event) {
+        return Mono.deferContextual(context -> publishAcknowledged(withRequestCorrelation(event, context)));
+    }
+
+    /**
+     * An event that starts a chain (no cause) for a request that carried a correlation id (the gateway
+     * always sets one) takes that id, so the request and everything it set off can be found together.
+     */
+    static EventEnvelope withRequestCorrelation(EventEnvelope event, ContextView context) {
+        if (event.causationId() != null) {
+            return event;
+        }
+        return RequestCorrelation.from(context)
+                .filter(id -> !id.equals(event.correlationId()))
+                .map(id -> new EventEnvelope(event.eventId(), event.type(), event.schemaVersion(), event.ticketId(),
+                        event.occurredAt(), event.producer(), id, null, event.payload()))
+                .orElse(event);
+    }
+
+    private Mono<Void> publishAcknowledged(EventEnvelope event) {
         return publisher.publish(Topics.TICKET_EVENTS, event)
                 .subscribeOn(sendScheduler)
                 .then()

@@ -1,5 +1,8 @@
 package dev.servicedesk.intake.idempotency;
 
+import org.springframework.http.HttpHeaders;
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.IntakeIntegrationSupport;
@@ -52,7 +55,8 @@ class IdempotencyIntegrationTest extends IntakeIntegrationSupport {
     void racingIdenticalRequestsAllGetTheOneTicket() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> form = form("同时提交了八次 submitted eight times at once");
-        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+        WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN)).build();
 
         List<String> ticketIds = Flux.range(0, 8)
                 .flatMap(i -> client.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package dev.servicedesk.intake.publishing;
 
+import org.springframework.http.HttpHeaders;
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.IntakeIntegrationSupport;
 import dev.servicedesk.intake.StandaloneIntake;
@@ -42,7 +45,8 @@ class OverloadSheddingIntegrationTest {
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeIntegrationSupport.form("warm-up"))
                     .exchange().expectStatus().isAccepted());
 
-            WebClient client = WebClient.create(intake.baseUrl());
+            WebClient client = WebClient.builder().baseUrl(intake.baseUrl())
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN)).build();
             List<Answer> answers = Flux.range(0, BURST)
                     .flatMap(i -> client.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
                             .bodyValue(IntakeIntegrationSupport.form("burst " + i + " 高峰期来电"))

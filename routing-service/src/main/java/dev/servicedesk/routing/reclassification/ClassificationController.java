@@ -9,8 +9,10 @@ import dev.servicedesk.routing.decision.ConcurrentRoutingException;
 import dev.servicedesk.routing.decision.RoutingRecord;
 import dev.servicedesk.routing.decision.StaffClassification;
 import dev.servicedesk.routing.decision.TicketRouter;
+import dev.servicedesk.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,13 +60,16 @@ class ClassificationController {
     }
 
     @PostMapping
-    Mono<ClassificationView> reclassify(@PathVariable String ticketId, @Valid @RequestBody ClassificationRequest request) {
+    Mono<ClassificationView> reclassify(@PathVariable String ticketId, @Valid @RequestBody ClassificationRequest request,
+                                        Authentication caller) {
+        // Who corrected the ticket is the token's subject, never what the body claims.
+        String staffId = Caller.of(caller).subject();
         if (!classifier.knows(request.type(), request.subType())) {
             throw new InvalidRequestException(List.of(FieldError.of("subType",
                     "'" + request.subType() + "' is not a sub-type of " + request.type().wireName())));
         }
         StaffClassification staff = new StaffClassification(request.type(), request.subType(), request.priority(),
-                Boolean.TRUE.equals(request.special()), request.staffId());
+                Boolean.TRUE.equals(request.special()), staffId);
         return router.current(ticketId)
                 .switchIfEmpty(Mono.error(() -> notRouted(ticketId)))
                 .flatMap(current -> carries(current, staff, request.note()) ? Mono.just(current)

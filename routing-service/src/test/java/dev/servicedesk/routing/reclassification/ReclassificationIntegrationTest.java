@@ -1,5 +1,9 @@
 package dev.servicedesk.routing.reclassification;
 
+import org.springframework.http.HttpHeaders;
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.TokenRequest;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.SupervisorAlerted;
@@ -57,9 +61,12 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
                     .jsonPath("$.department").isEqualTo("technical-support")
                     .jsonPath("$.classifiedBy").isEqualTo("classifier");
 
+            // The staff member is the token's subject; the body's staffId claims someone else and is ignored.
             web.post().uri("/api/tickets/{id}/classification", ticketId).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.mint(
+                            TokenRequest.of("supervisor-7", Role.SUPERVISOR, Duration.ofMinutes(10))))
                     .bodyValue(Map.of("type", "complaint", "subType", "service-quality", "special", true,
-                            "staffId", "agent-7", "note", "customer complained about the agent on the phone"))
+                            "staffId", "someone-else", "note", "customer complained about the agent on the phone"))
                     .exchange()
                     .expectStatus().isOk()
                     .expectBody()
@@ -69,7 +76,7 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
                     .jsonPath("$.department").isEqualTo("complaint-desk")
                     .jsonPath("$.complaintGrade").isEqualTo("special")
                     .jsonPath("$.needsReview").isEqualTo(false)
-                    .jsonPath("$.classifiedBy").isEqualTo("agent-7")
+                    .jsonPath("$.classifiedBy").isEqualTo("supervisor-7")
                     .jsonPath("$.deadlines.firstResponseDue").exists();
 
             probe.awaitRecord(record -> record.key().equals(ticketId)
@@ -80,7 +87,7 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
             TicketReclassified correction = payload(seen, ticketId, TicketReclassified.class);
             assertThat(correction.previousType()).isEqualTo(TicketType.CONSULTATION);
             assertThat(correction.type()).isEqualTo(TicketType.COMPLAINT);
-            assertThat(correction.staffId()).isEqualTo("agent-7");
+            assertThat(correction.staffId()).isEqualTo("supervisor-7");
             TicketRouted rerouted = seen.stream().filter(record -> record.key().equals(ticketId))
                     .map(record -> record.value().payload())
                     .filter(payload -> payload instanceof TicketRouted routed && routed.revision() == 2)
@@ -109,6 +116,7 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
     void correctionWhoseExampleFailedIsCompletedByARetryWithoutRoutingTheTicketAgain() {
         String ticketId = Tickets.newTicketId();
         String staffId = "agent-" + UUID.randomUUID();
+        String staffToken = "Bearer " + TestTokens.mint(TokenRequest.of(staffId, Role.SUPERVISOR, Duration.ofMinutes(10)));
         Map<String, Object> correction = Map.of("type", "complaint", "subType", "service-quality",
                 "staffId", staffId, "note", "rude agent");
         try (TopicProbe probe = new TopicProbe(bootstrap(), TOPICS)) {
@@ -123,6 +131,7 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
                     LabelledExamples.COLLECTION).block(Duration.ofSeconds(5));
             try {
                 web.post().uri("/api/tickets/{id}/classification", ticketId).contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.AUTHORIZATION, staffToken)
                         .bodyValue(correction).exchange()
                         .expectStatus().is5xxServerError();
             } finally {
@@ -132,6 +141,7 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
             assertThat(examples(ticketId)).as("no example yet").isEmpty();
 
             web.post().uri("/api/tickets/{id}/classification", ticketId).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, staffToken)
                     .bodyValue(correction).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.revision").isEqualTo(2).jsonPath("$.type").isEqualTo("complaint");
@@ -154,7 +164,7 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
     }
 
     @Test
-    void subTypeOfAnotherTypeMissingStaffAndUnknownTypeAreRejectedAsProblems() {
+    void subTypeOfAnotherTypeAndUnknownTypeAreRejectedAsProblemsAndNoStaffIdIsNeeded() {
         web.post().uri("/api/tickets/{id}/classification", "T-anything").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "consultation", "subType", "refund", "staffId", "agent-7"))
                 .exchange()
@@ -163,10 +173,11 @@ class ReclassificationIntegrationTest extends RoutingIntegrationSupport {
                 .expectBody()
                 .jsonPath("$.errors[0].pointer").isEqualTo("/subType");
 
+        // The token names the staff member, so a body without staffId is valid (this ticket was never routed).
         web.post().uri("/api/tickets/{id}/classification", "T-anything").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "consultation", "subType", "usage"))
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
         web.post().uri("/api/tickets/{id}/classification", "T-anything").contentType(MediaType.APPLICATION_JSON)

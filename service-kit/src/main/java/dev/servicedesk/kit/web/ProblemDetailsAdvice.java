@@ -1,5 +1,6 @@
 package dev.servicedesk.kit.web;
 
+import dev.servicedesk.security.ProblemResponses;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,8 +54,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Validation done in code rather than by annotations. */
     @ExceptionHandler(InvalidRequestException.class)
-    public ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-        return ResponseEntity.badRequest().body(invalid(ex.errors()));
+    public ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex, ServerWebExchange exchange) {
+        return ResponseEntity.badRequest().body(withCorrelation(invalid(ex.errors()), exchange));
+    }
+
+    /** Every problem this advice renders names the request's correlation id, so a client can quote it. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            withCorrelation(problem, exchange);
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    public static ProblemDetail withCorrelation(ProblemDetail problem, ServerWebExchange exchange) {
+        String correlationId = ProblemResponses.correlationId(exchange);
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return problem;
     }
 
     public static ProblemDetail invalid(List<FieldError> errors) {

@@ -1,0 +1,66 @@
+package dev.servicedesk.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.ratelimit.Bucket4jRateLimiter;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's Bucket4j limiter, answering with the IETF {@code RateLimit-Limit}, {@code RateLimit-Remaining},
+ * {@code RateLimit-Reset} and {@code RateLimit-Policy} headers on every response and, when it refuses, a
+ * {@code Retry-After} of the time until the next token, instead of the built-in {@code X-RateLimit-Remaining}.
+ */
+class StandardHeadersRateLimiter extends Bucket4jRateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(StandardHeadersRateLimiter.class);
+
+    private final AsyncProxyManager<String> buckets;
+
+    StandardHeadersRateLimiter(AsyncProxyManager<String> buckets, ConfigurationService configurationService) {
+        super(buckets, configurationService);
+        this.buckets = buckets;
+    }
+
+    @Override
+    public Mono<Response> isAllowed(String routeId, String id) {
+        Config config = loadRouteConfiguration(routeId);
+        return Mono.fromFuture(buckets.builder().build(id, config.getConfigurationSupplier())
+                        .tryConsumeAndReturnRemaining(config.getRequestedTokens()))
+                .map(probe -> new Response(probe.isConsumed(), headers(config, probe)))
+                .onErrorResume(failure -> {
+                    // A broken bucket store must not take the API down with it.
+                    log.warn("Rate limit store failed, request let through: {}", failure.toString());
+                    return Mono.just(new Response(true, Map.of()));
+                });
+    }
+
+    static Map<String, String> headers(Config config, ConsumptionProbe probe) {
+        long capacity = config.getCapacity();
+        long period = Math.max(1, config.getRefillPeriod().toSeconds());
+        long remaining = Math.max(0, probe.getRemainingTokens());
+        // Tokens refill greedily, capacity per period: the bucket is full again after the missing share of it.
+        long resetSeconds = ceilSeconds(config.getRefillPeriod().multipliedBy(capacity - remaining).dividedBy(Math.max(1, capacity)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("RateLimit-Limit", Long.toString(capacity));
+        headers.put("RateLimit-Remaining", Long.toString(remaining));
+        headers.put("RateLimit-Reset", Long.toString(resetSeconds));
+        headers.put("RateLimit-Policy", capacity + ";w=" + period);
+        if (!probe.isConsumed()) {
+            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(Duration.ofNanos(probe.getNanosToWaitForRefill())))));
+        }
+        return headers;
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return (duration.toNanos() + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    }
+}
