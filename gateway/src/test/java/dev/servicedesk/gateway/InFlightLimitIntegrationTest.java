@@ -1,6 +1,9 @@
 package dev.servicedesk.gateway;
 
+import dev.servicedesk.security.Role;
+import dev.servicedesk.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +37,7 @@ class InFlightLimitIntegrationTest {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("FOLLOWUP_URI", followup::uri);
+        GatewayTestSecurity.register(registry);
     }
 
     @LocalServerPort
@@ -48,7 +52,8 @@ class InFlightLimitIntegrationTest {
     void requestsBeyondTheRoutesCapacityAreAnsweredServiceUnavailableAtOnce() {
         followup.replyAlways(StubBackend.Reply.status(200).after(Duration.ofSeconds(2)));
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+                .responseTimeout(Duration.ofSeconds(20))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN)).build();
 
         List<Answer> answers = Flux.range(0, 5)
                 .flatMap(i -> Mono.fromCallable(() -> {

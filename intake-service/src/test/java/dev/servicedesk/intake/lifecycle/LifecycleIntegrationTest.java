@@ -1,5 +1,7 @@
 package dev.servicedesk.intake.lifecycle;
 
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.EventEnvelopeSerializer;
 import dev.servicedesk.contracts.Topics;
@@ -90,7 +92,8 @@ class LifecycleIntegrationTest extends IntakeIntegrationSupport {
     void concurrentCommandsOnOneTicketPublishOnlyTheOneItsStateAllows() {
         String id = receivedTicket();
         command(id, "/solution", Map.of("proposedBy", "agent-7", "result", "r", "solution", "换新 replace it"), "solution-proposed");
-        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+        WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", TestTokens.bearer(Role.AGENT)).build();
 
         // Accepting and rejecting the one proposal at once: whichever comes first, the rest are illegal.
         List<Integer> statuses = Flux.range(0, 8)

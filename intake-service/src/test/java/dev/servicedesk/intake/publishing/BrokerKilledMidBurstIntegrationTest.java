@@ -1,5 +1,7 @@
 package dev.servicedesk.intake.publishing;
 
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.ChildJvm;
@@ -138,6 +140,7 @@ class BrokerKilledMidBurstIntegrationTest {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tickets"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", TestTokens.bearer(Role.ADMIN))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                             IntakeIntegrationSupport.form("消息队列进程被杀 the broker is killed"))))
                     .build();

@@ -1,5 +1,7 @@
 package dev.servicedesk.intake.registration;
 
+import dev.servicedesk.testsupport.TestTokens;
+import dev.servicedesk.security.Role;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.ChildIntakeMain;
@@ -71,9 +73,11 @@ class IntakeKilledMidBurstIntegrationTest {
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
                 "--server.port=0",
+                TestTokens.arguments()[0],
                 "--logging.level.root=WARN"))) {
             String baseUrl = "http://127.0.0.1:" + intake.awaitReady(Duration.ofSeconds(60));
-            WebClient client = WebClient.create(baseUrl);
+            WebClient client = WebClient.builder().baseUrl(baseUrl)
+                    .defaultHeader("Authorization", TestTokens.bearer(Role.ADMIN)).build();
 
             String[] keyed = new String[1];
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> keyed[0] = client.post().uri("/api/tickets")
