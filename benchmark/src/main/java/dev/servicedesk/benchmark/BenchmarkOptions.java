@@ -36,6 +36,8 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
               --flat-low=N --flat-seconds=S     flat: the low stored count (1,000) and each measuring window (15 s)
               --report=FILE         JSON report (default: in the run folder)
               --seed=N              traffic seed (default 1)
+              --token=JWT           bearer token for every request (default with --start-stack: an administrator's,
+                                    minted with the stack's own 'token' command)
             """;
 
     private static final Set<String> FLAGS = Set.of("start-stack", "keep-data", "kill-test", "help");
@@ -55,6 +57,7 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
         if (values.containsKey("help")) {
             throw new IllegalArgumentException("");
         }
+        dev.servicedesk.benchmark.stack.Credentials.use(values.get("token"));
         Preset preset = Preset.named(values.getOrDefault("preset", "smoke"));
         long tickets = Long.parseLong(values.getOrDefault("tickets", Long.toString(preset.tickets)));
         double rate = Double.parseDouble(values.getOrDefault("rate", Double.toString(preset.rate)));

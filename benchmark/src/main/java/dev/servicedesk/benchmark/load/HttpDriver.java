@@ -2,6 +2,7 @@ package dev.servicedesk.benchmark.load;
 
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
+import dev.servicedesk.benchmark.stack.Credentials;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -30,7 +31,12 @@ public final class HttpDriver implements AutoCloseable {
         client = HttpClient.create(connections)
                 .baseUrl(target.toString())
                 .responseTimeout(TIMEOUT)
-                .headers(headers -> headers.set("Content-Type", "application/json").set("Accept", "application/json"));
+                .headers(headers -> {
+                    headers.set("Content-Type", "application/json").set("Accept", "application/json");
+                    if (Credentials.bearer() != null) {
+                        headers.set("Authorization", Credentials.bearer());
+                    }
+                });
     }
 
     /** Sends {@code request}; reads the answer's body only when {@code keepBody}. */

@@ -64,6 +64,9 @@ public final class ManagedStack implements AutoCloseable {
         ManagedStack stack;
         try {
             Duration ready = process.awaitReady(gateway(target), START_BOUND);
+            if (Credentials.bearer() == null) {
+                Credentials.mint(settings);
+            }
             stack = new ManagedStack(target, settings, runFolder, freshData, process, StackCpu.of(process), ready.toMillis() / 1000.0);
         } catch (RuntimeException e) {
             process.killHard();
@@ -124,7 +127,12 @@ public final class ManagedStack implements AutoCloseable {
     }
 
     private static HttpClient gateway(URI target) {
-        return HttpClient.create().baseUrl(target.toString()).responseTimeout(Duration.ofSeconds(30));
+        return HttpClient.create().baseUrl(target.toString()).responseTimeout(Duration.ofSeconds(30))
+                .headers(headers -> {
+                    if (Credentials.bearer() != null) {
+                        headers.set("Authorization", Credentials.bearer());
+                    }
+                });
     }
 
     private static boolean listening(URI target) {
