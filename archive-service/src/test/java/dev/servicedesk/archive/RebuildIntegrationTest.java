@@ -70,7 +70,8 @@ class RebuildIntegrationTest extends ArchiveIntegrationSupport {
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                 "--spring.mongodb.uri=" + mongoUri(),
                 "--spring.mongodb.database=" + group,
-                "--spring.kafka.consumer.group-id=" + group)) {
+                "--spring.kafka.consumer.group-id=" + group,
+                TestTokens.arguments()[0])) {
             awaitCaughtUp(group, List.of(Topics.TICKET_EVENTS, Topics.TICKET_ROUTING));
             WebTestClient rebuiltWeb = WebTestClient.bindToServer()
                     .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN))

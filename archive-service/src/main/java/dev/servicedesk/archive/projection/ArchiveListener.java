@@ -2,15 +2,13 @@ package dev.servicedesk.archive.projection;
 
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.kit.messaging.MessagingConfiguration;
+import dev.servicedesk.kit.messaging.PollRecords;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import reactor.util.retry.Retry;
 
@@ -40,13 +38,7 @@ class ArchiveListener {
     @KafkaListener(id = "archive-projection", idIsGroup = false, topics = "#{@archiveTopics.names()}",
             containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
-        for (int index = 0; index < batch.size(); index++) {
-            if (batch.get(index).value() == null) {
-                project(batch.subList(0, index));
-                throw new BatchListenerFailedException("unreadable event", unreadable(batch.get(index)), index);
-            }
-        }
-        project(batch);
+        PollRecords.handleReadable(batch, this::project);
     }
 
     private void project(List<ConsumerRecord<String, EventEnvelope>> records) {
@@ -63,9 +55,4 @@ class ArchiveListener {
                 || failure instanceof TimeoutException;
     }
 
-    private static RuntimeException unreadable(ConsumerRecord<String, EventEnvelope> record) {
-        DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        return failure != null ? failure : new IllegalArgumentException("empty record");
-    }
 }

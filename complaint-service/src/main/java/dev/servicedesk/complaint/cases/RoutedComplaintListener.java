@@ -5,12 +5,12 @@ import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.contracts.ticket.TicketType;
 import dev.servicedesk.kit.messaging.MessagingConfiguration;
+import dev.servicedesk.kit.messaging.PollRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -41,13 +41,7 @@ class RoutedComplaintListener {
 
     @KafkaListener(topics = Topics.TICKET_ROUTING, containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
-        for (int index = 0; index < batch.size(); index++) {
-            if (batch.get(index).value() == null) {
-                open(batch.subList(0, index));
-                throw new BatchListenerFailedException("unreadable event", index);
-            }
-        }
-        open(batch);
+        PollRecords.handleReadable(batch, this::open);
     }
 
     private void open(List<ConsumerRecord<String, EventEnvelope>> records) {

@@ -4,13 +4,13 @@ import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.kit.messaging.MessagingConfiguration;
+import dev.servicedesk.kit.messaging.PollRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -41,13 +41,7 @@ class RoutedTicketTimerListener {
 
     @KafkaListener(topics = Topics.TICKET_ROUTING, containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
-        for (int index = 0; index < batch.size(); index++) {
-            if (batch.get(index).value() == null) {
-                store(batch.subList(0, index));
-                throw new BatchListenerFailedException("unreadable event", index);
-            }
-        }
-        store(batch);
+        PollRecords.handleReadable(batch, this::store);
     }
 
     private void store(List<ConsumerRecord<String, EventEnvelope>> records) {

@@ -3,13 +3,9 @@ package dev.servicedesk.intake.record;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.kit.messaging.MessagingConfiguration;
-import org.apache.commons.logging.LogFactory;
+import dev.servicedesk.kit.messaging.PollRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,7 +24,6 @@ public class TicketEventsListener {
     /** The listener container's id, for operators and tests that pause the projection. */
     public static final String LISTENER_ID = "intake-record";
 
-    private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(TicketEventsListener.class));
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final TicketRecords records;
@@ -40,24 +35,11 @@ public class TicketEventsListener {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = {Topics.TICKET_EVENTS, Topics.TICKET_ROUTING},
             containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
-        for (int index = 0; index < batch.size(); index++) {
-            if (batch.get(index).value() == null) {
-                project(batch.subList(0, index));
-                throw new BatchListenerFailedException("unreadable event", unreadable(batch.get(index)), index);
-            }
-        }
-        project(batch);
+        PollRecords.handleReadable(batch, this::project);
     }
 
     private void project(List<ConsumerRecord<String, EventEnvelope>> batch) {
-        if (!batch.isEmpty()) {
-            records.applyAll(batch.stream().map(ConsumerRecord::value).toList()).block(WRITE_TIMEOUT);
-        }
+        records.applyAll(batch.stream().map(ConsumerRecord::value).toList()).block(WRITE_TIMEOUT);
     }
 
-    private static RuntimeException unreadable(ConsumerRecord<String, EventEnvelope> record) {
-        DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        return failure != null ? failure : new IllegalArgumentException("empty record");
-    }
 }
