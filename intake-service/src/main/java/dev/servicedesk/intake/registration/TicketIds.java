@@ -6,20 +6,35 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Ticket ids such as {@code T-01jd3x8k2m9q7rtv}: "T-" and 16 Crockford base32 characters, 48 bits of
  * milliseconds then 32 random bits, so ids sort by registration time and are easy to read out on the phone.
+ * Within one millisecond an instance counts up from its first random value instead of drawing again,
+ * so its own ids never collide (ten thousand random draws in one millisecond would, about once in a
+ * hundred runs); other instances start from random values of their own.
  */
 final class TicketIds {
 
     private static final char[] BASE32 = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
     private final Clock clock;
+    private long lastMillis = -1;
+    private long lastRandom;
 
     TicketIds(Clock clock) {
         this.clock = clock;
     }
 
     String next() {
-        long millis = clock.millis() & 0xFFFF_FFFF_FFFFL;
-        long random = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFFL;
+        long millis;
+        long random;
+        synchronized (this) {
+            millis = clock.millis() & 0xFFFF_FFFF_FFFFL;
+            if (millis == lastMillis && lastRandom < 0xFFFF_FFFFL) {
+                random = lastRandom + 1;
+            } else {
+                random = ThreadLocalRandom.current().nextLong() & 0x7FFF_FFFFL; // half the range left to count up
+            }
+            lastMillis = millis;
+            lastRandom = random;
+        }
         char[] id = new char[18];
         id[0] = 'T';
         id[1] = '-';
