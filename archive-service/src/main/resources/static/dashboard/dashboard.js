@@ -133,7 +133,7 @@
       ticket.timeline.forEach(function (entry) {
         var item = el('li');
         item.appendChild(el('div', entry.summary));
-        item.appendChild(el('div', time(entry.occurredAt) + ' · ' + entry.type + ' · ' + entry.producer, 'meta'));
+        item.appendChild(el('div', time(entry.occurredAt) + ' · ' + entry.type + ' · ' + (entry.actor || entry.producer), 'meta'));
         list.appendChild(item);
       });
       $('detail').scrollIntoView({ behavior: 'smooth' });

@@ -87,7 +87,7 @@ class FrontDoorEndToEndTest {
             assertThat(routed.get("correlationId")).isEqualTo("corr-e2e-7");
             assertThat(routed.get("causationId")).isEqualTo(received.get("eventId"));
             assertThat(contacted.get("correlationId")).isEqualTo("corr-e2e-8");
-            assertThat(((Map<?, ?>) contacted.get("payload")).get("agentId")).isEqualTo("agent-test");
+            assertThat(contacted.get("actor")).isEqualTo("agent-test");
         });
     }
 

@@ -44,7 +44,7 @@ record TicketView(
     }
 
     record Entry(Instant occurredAt, String type, String producer, String eventId, String correlationId,
-                 String causationId, String summary) {
+                 String causationId, String actor, String summary) {
     }
 
     static TicketView of(TicketDocument ticket) {
@@ -56,7 +56,7 @@ record TicketView(
         List<Entry> timeline = ticket.timeline().stream()
                 .sorted(TimelineEntry.ORDER)
                 .map(entry -> new Entry(entry.occurredAt(), entry.type(), entry.producer(), entry.eventId(),
-                        entry.correlationId(), entry.causationId(), entry.summary()))
+                        entry.correlationId(), entry.causationId(), entry.actor(), entry.summary()))
                 .toList();
         return new TicketView(ticket.id(), ticket.status(), ticket.isOpen(), ticket.receivedAt(),
                 ticket.lastActivityAt(), ticket.channel(), ticket.preferredContact(), ticket.language(), ticket.customer(),

@@ -11,6 +11,7 @@ import java.util.Comparator;
  * The payload is not kept: what it changed is folded into the ticket's fields, and the topics hold
  * the event itself for whoever needs it again (a rebuild replays them).
  *
+ * @param actor   who did the step, when a person did (see {@link Actors})
  * @param summary one line for people, written when the event was archived
  */
 public record TimelineEntry(
@@ -20,6 +21,7 @@ public record TimelineEntry(
         String producer,
         String correlationId,
         String causationId,
+        String actor,
         String summary) {
 
     /** Time order; the event id breaks ties so every replica sorts alike. */
@@ -30,10 +32,10 @@ public record TimelineEntry(
     static TimelineEntry of(EventEnvelope event) {
         return new TimelineEntry(event.eventId().toString(), event.type(),
                 event.occurredAt().truncatedTo(ChronoUnit.MILLIS), event.producer(), event.correlationId(),
-                event.causationId(), TimelineSummaries.describe(event.payload()));
+                event.causationId(), Actors.of(event.payload()), TimelineSummaries.describe(event.payload()));
     }
 
     boolean isAfter(Instant at, String eventId) {
-        return at == null || ORDER.compare(this, new TimelineEntry(eventId, null, at, null, null, null, null)) > 0;
+        return at == null || ORDER.compare(this, new TimelineEntry(eventId, null, at, null, null, null, null, null)) > 0;
     }
 }

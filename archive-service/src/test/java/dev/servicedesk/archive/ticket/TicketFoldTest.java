@@ -190,6 +190,15 @@ class TicketFoldTest {
     }
 
     @Test
+    void timelineNamesWhoDidEachStepAndNoOneForWhatNoPersonDid() {
+        TicketDocument ticket = fold(events.received(), events.routed(),
+                events.later(new CustomerContacted("agent-7", Channel.PHONE, false, "called back"), Duration.ofMinutes(50)),
+                events.later(new TicketResolved("agent-9", "replaced"), Duration.ofHours(5)));
+
+        assertThat(ticket.timeline()).extracting(TimelineEntry::actor).containsExactly(null, null, "agent-7", "agent-9");
+    }
+
+    @Test
     void typeNamesWithoutSummaryAreSpelledOut() {
         assertThat(TimelineSummaries.inWords("SolutionAccepted")).isEqualTo("Solution accepted");
     }
