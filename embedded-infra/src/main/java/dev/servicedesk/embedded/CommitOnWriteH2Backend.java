@@ -1,5 +1,6 @@
 package dev.servicedesk.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -18,6 +19,8 @@ import java.util.Set;
  * concurrent writers cost one commit together instead of one each, which is what bounds the
  * embedded store's write rate. Every command but the known reads is treated as a write, so index
  * builds, drops and renames are covered too.
+ *
+ * <p>Documents and index keys are stored as BSON ({@link BsonH2Database}).
  */
 final class CommitOnWriteH2Backend extends H2Backend {
 
@@ -32,6 +35,11 @@ final class CommitOnWriteH2Backend extends H2Backend {
 
     CommitOnWriteH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

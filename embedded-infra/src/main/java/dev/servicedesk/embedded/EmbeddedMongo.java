@@ -25,6 +25,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final int RETENTION_MILLIS = 5_000;
+    private static final int CACHE_MEGABYTES = 256;
 
     private final MongoServer server;
     private final int port;
@@ -65,6 +66,9 @@ public final class EmbeddedMongo implements AutoCloseable {
                 .pageSplitSize(4 * 1024)
                 // documents repeat their field names and much of their text: LZF roughly halves them on disk
                 .compress()
+                // pages read back from the file are decoded again: a cache that holds the hot read models
+                // keeps lookups from decoding whole pages as the store grows (H2's default is 16 MB)
+                .cacheSize(CACHE_MEGABYTES)
                 .open();
         // Superseded chunks stay readable this long before their space is reused. The backend commits
         // before acknowledging and a killed process loses nothing the kernel holds, so a short time

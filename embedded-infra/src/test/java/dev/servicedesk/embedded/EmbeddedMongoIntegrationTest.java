@@ -1,8 +1,10 @@
 package dev.servicedesk.embedded;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.inc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -17,7 +20,11 @@ import java.util.stream.IntStream;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +49,36 @@ class EmbeddedMongoIntegrationTest {
         try (EmbeddedMongo mongo = EmbeddedMongo.onFile(file, 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             assertThat(tickets(client).countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void fileModeStoresEveryBsonTypeAndKeepsUniqueIndexesAcrossARestart() {
+        Path file = dir.resolve("types.mv.db");
+        Document stored = new Document("_id", "T-1")
+                .append("text", "燃气泄漏 gas leak")
+                .append("int", 7).append("long", 1L << 40).append("double", 2.5)
+                .append("flag", true).append("nothing", null)
+                .append("at", new Date(1_700_000_000_000L))
+                .append("objectId", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("tags", List.of("vip", 3, new Document("nested", List.of())))
+                .append("customer", new Document("name", "王芳").append("phones", List.of("13800000000")));
+        try (EmbeddedMongo mongo = EmbeddedMongo.onFile(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> tickets = tickets(client);
+            tickets.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            tickets.insertOne(stored);
+            tickets.insertMany(IntStream.range(0, 2_000)
+                    .mapToObj(i -> new Document("_id", "bulk-" + i).append("version", i % 3)).toList());
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.onFile(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> tickets = tickets(client);
+            assertThat(tickets.find(eq("_id", "T-1")).first()).isEqualTo(stored);
+            assertThat(tickets.find(and(eq("_id", "bulk-1999"), eq("version", 1))).first()).isNotNull();
+            assertThat(tickets.countDocuments()).isEqualTo(2_001);
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "bulk-7")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
         }
     }
 
