@@ -74,6 +74,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         // before acknowledging and a killed process loses nothing the kernel holds, so a short time
         // is enough; H2's default (45 s) makes a busy store's file many times its data.
         store.setRetentionTime(RETENTION_MILLIS);
+        StoreFormat.check(store, h2File);
         return start(new CommitOnWriteH2Backend(store), port);
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,21 @@ class EmbeddedMongoIntegrationTest {
             assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "bulk-7")))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
         }
+    }
+
+    @Test
+    void fileWrittenInTheOlderEncodingIsRefusedWithAnExplanation() {
+        Path file = dir.resolve("old.mv.db");
+        MongoServer older = new MongoServer(new H2Backend(file.toString()));
+        older.bind("127.0.0.1", 0);
+        InetSocketAddress address = older.getLocalAddress();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            tickets(client).insertOne(new Document("_id", "T-1"));
+        } finally {
+            older.shutdownNow();
+        }
+        assertThatThrownBy(() -> EmbeddedMongo.onFile(file, 0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("older encoding");
     }
 
     @Test
