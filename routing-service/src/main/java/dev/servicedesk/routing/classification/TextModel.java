@@ -27,7 +27,7 @@ import java.util.Set;
  * model because summing sub-type probabilities would favour a type with many sub-types whenever the
  * text is unfamiliar (seven after-sales sub-types against three of problem feedback). Features:
  * character 1-3 grams of Chinese (and other CJK) runs, since Chinese has no spaces between words,
- * and lower-cased word tokens of Latin runs.
+ * and lower-cased word tokens of Latin runs with their neighbouring pairs.
  */
 public final class TextModel {
 
@@ -203,12 +203,13 @@ public final class TextModel {
 
     /**
      * Character 1-3 grams of every CJK run ({@code c:退款}) and the lower-cased words of Latin runs
-     * ({@code w:refund}, with a plural or past-tense ending removed), after the same normalisation
-     * as the rules.
+     * ({@code w:refund}, with a plural or past-tense ending removed) and their neighbouring pairs within a phrase
+     * ({@code b:can i}), after the same normalisation as the rules.
      */
     static String[] features(String raw) {
         String text = Phrase.normalize(raw);
         Set<String> features = new LinkedHashSet<>();
+        String previousWord = null;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -222,17 +223,27 @@ public final class TextModel {
                         features.add("c:" + text.substring(at, at + n));
                     }
                 }
+                previousWord = null;
                 i = end;
             } else if (Character.isLetterOrDigit(c)) {
                 int end = i;
                 while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && !isCjk(text.charAt(end))) {
                     end++;
                 }
-                features.add("w:" + stem(text.substring(i, end)));
+                String word = stem(text.substring(i, end));
+                features.add("w:" + word);
+                // word pairs tell a question from a request ("can i return" against "i want to return")
+                if (previousWord != null) {
+                    features.add("b:" + previousWord + " " + word);
+                }
+                previousWord = word;
                 i = end;
             } else {
                 if (c == '?' || c == '？') {
                     features.add("p:?");
+                }
+                if (c != ' ' && c != '\'') {
+                    previousWord = null; // pairs stay within a phrase
                 }
                 i++;
             }

@@ -110,7 +110,10 @@ public class PriorityAssessor {
             priority = Priority.URGENT;
             reasons.add("security: " + misuse);
         }
-        Phrase business = subType != null && importantSubTypes.contains(subType) ? firstReported(coreBusiness, clauses) : null;
+        // a function broken: the malfunction sub-type, or a broken-function phrase whatever the type (an outage told in anger
+        // is read as a complaint, yet the business is still down)
+        boolean functionBroken = subType != null && importantSubTypes.contains(subType) || !claim && firstReported(important, clauses) != null;
+        Phrase business = functionBroken ? firstReported(coreBusiness, clauses) : null;
         if (business != null) {
             priority = Priority.URGENT;
             reasons.add("core business affected: \"" + business + "\"");

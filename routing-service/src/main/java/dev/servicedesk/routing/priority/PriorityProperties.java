@@ -28,7 +28,8 @@ import java.util.Map;
  *                       it is told in
  * @param ownAssets      what a customer can have misused: account, card, password, balance, identity
  * @param coreBusiness   what a business customer lives on (its shop, its customers, its orders and sales): named in a
- *                       ticket of one of {@code importantSubTypes} (a function broken), the core business is affected
+ *                       ticket of one of {@code importantSubTypes} or with an {@code important} phrase (a function broken), the core
+ *                       business is affected
  */
 @ConfigurationProperties("servicedesk.routing.priority")
 public record PriorityProperties(

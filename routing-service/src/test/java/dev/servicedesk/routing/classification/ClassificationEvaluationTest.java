@@ -54,7 +54,7 @@ class ClassificationEvaluationTest {
      * of failing the build. A gap that closes fails this test until it is taken off the list, so the list only shrinks
      * and every target off it is enforced.
      */
-    private static final Set<String> OPEN_GAPS = Set.of("type accuracy", "consultation recall", "after-sales recall", "urgent recall");
+    private static final Set<String> OPEN_GAPS = Set.of("urgent recall");
 
     @Test
     void frozenSetMeetsTheTargetsPerTypeAndPriority() {
