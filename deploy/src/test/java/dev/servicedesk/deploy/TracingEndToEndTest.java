@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class TracingEndToEndTest {
 
     /** The span ids above this span, as far as the trace holds them. */
     private static List<String> ancestors(List<Span> trace, Span span) {
-        java.util.ArrayList<String> above = new java.util.ArrayList<>();
+        List<String> above = new ArrayList<>();
         Optional<Span> parent = byId(trace, span.parentSpanId());
         while (parent.isPresent()) {
             above.add(parent.get().spanId());
