@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Entry point: {@code java -jar benchmark/target/servicedesk-benchmark.jar --preset=smoke --start-stack}.
  * Prints the report as a table and writes it as JSON; exits 1 when any answer was outside what its
- * operation allows, a ticket was lost in the kill test, or flat mode went over its limit; 2 on bad options.
+ * operation allows, a ticket was lost in the kill test, flat mode went over its limit, or a gateway-cost
+ * read was not answered 200; 2 on bad options.
  */
 public final class Benchmark {
 
@@ -37,9 +39,18 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        Path runFolder = Files.createTempDirectory("servicedesk-benchmark-" + options.preset().name().toLowerCase() + "-"
+        Path runFolder = Files.createTempDirectory("servicedesk-benchmark-" + options.preset().name().toLowerCase().replace('_', '-') + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
         System.out.println("run folder: " + runFolder);
+        if (options.preset() == Preset.GATEWAY_COST) {
+            List<String> problems;
+            try (ManagedStack stack = stack(options, runFolder)) {
+                problems = new GatewayCostRun(options, stack).run();
+            }
+            problems.forEach(problem -> System.out.println("problem: " + problem));
+            System.exit(problems.isEmpty() ? 0 : 1);
+            return;
+        }
         RunReport report;
         try (ManagedStack stack = stack(options, runFolder)) {
             report = options.preset() == Preset.FLAT ? new FlatRun(options, stack).run() : new EndToEndRun(options, stack).run();
@@ -57,7 +68,7 @@ public final class Benchmark {
         boolean fresh = options.dataFolder() == null;
         Path data = fresh ? runFolder.resolve("data") : options.dataFolder();
         StackSettings settings = new StackSettings(options.stackJar().toAbsolutePath(), data, options.kafkaPort(),
-                options.mongoPort(), options.stackJvmOptions());
+                options.mongoPort(), options.stackJvmOptions(), options.target().getPort() - 8080);
         System.out.printf("starting the local stack: %s, data %s, kafka 127.0.0.1:%d, mongodb 127.0.0.1:%d%n",
                 settings.jar(), data, settings.kafkaPort(), settings.mongoPort());
         ManagedStack stack = ManagedStack.start(options.target(), settings, fresh && !options.keepData(), runFolder);

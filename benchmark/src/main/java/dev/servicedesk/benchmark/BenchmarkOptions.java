@@ -15,12 +15,14 @@ import java.util.Set;
 record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stackJar, Path dataFolder,
                         boolean keepData, int kafkaPort, int mongoPort, List<String> stackJvmOptions, Long stackPid,
                         long tickets, double rate, Duration maxLoad, int saturate, boolean killTest,
-                        int lagSample, Duration drain, long flatLow, Duration flatWindow, Path report, long seed) {
+                        int lagSample, Duration drain, long flatLow, Duration flatWindow, int requests, Path report, long seed) {
 
     static final String USAGE = """
             usage: java -jar benchmark/target/servicedesk-benchmark.jar [options]
-              --preset=smoke|day|million|flat  2,000 / 100,000 / 1,000,000 tickets; flat: p99 at 1,000 and at --tickets stored (default smoke)
-              --target=URL          gateway of a running stack (default http://127.0.0.1:8080); loopback only
+              --preset=smoke|day|million|flat|gateway-cost  2,000 / 100,000 / 1,000,000 tickets; flat: p99 at 1,000 and at
+                                    --tickets stored; gateway-cost: CPU per read, direct and through the gateway (default smoke)
+              --target=URL          gateway of a running stack (default http://127.0.0.1:8080); loopback only; with
+                                    --start-stack, a port above 8080 moves the started stack's HTTP ports by as much
               --start-stack         start deploy/target/servicedesk-local.jar as a child process, stop it at the end
               --stack-jar=PATH      the local stack's jar (default deploy/target/servicedesk-local.jar)
               --data=DIR            the stack's data folder (default: a fresh temporary folder, deleted afterwards)
@@ -34,6 +36,7 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
               --lag-sample=N        probe archive lag on 1 ticket in N (default 20)
               --drain-seconds=S     how long to wait for the flow to catch up after the load (default by preset)
               --flat-low=N --flat-seconds=S     flat: the low stored count (1,000) and each measuring window (15 s)
+              --requests=N          gateway-cost: reads per phase (default 3,000, at most 100,000)
               --report=FILE         JSON report (default: in the run folder)
               --seed=N              traffic seed (default 1)
               --token=JWT           bearer token for every request (default with --start-stack: an administrator's,
@@ -82,10 +85,20 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("drain-seconds", Long.toString(defaultDrain)))),
                 Long.parseLong(values.getOrDefault("flat-low", "1000")),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("flat-seconds", "15"))),
+                Integer.parseInt(values.getOrDefault("requests", "3000")),
                 values.containsKey("report") ? Path.of(values.get("report")) : null,
                 Long.parseLong(values.getOrDefault("seed", "1")));
         if (options.killTest && !options.startStack) {
             throw new IllegalArgumentException("--kill-test needs --start-stack: the benchmark can only kill a stack it started");
+        }
+        if (options.startStack && options.target.getPort() < 8080) {
+            throw new IllegalArgumentException("with --start-stack the target's port must be 8080 or above: the stack's ports are 8080-8085 moved by as much");
+        }
+        if (options.requests < 1 || options.requests > 100_000) {
+            throw new IllegalArgumentException("--requests must be between 1 and 100,000");
+        }
+        if (options.killTest && options.preset == Preset.GATEWAY_COST) {
+            throw new IllegalArgumentException("--kill-test runs with smoke, day or million, not gateway-cost");
         }
         if (options.killTest && options.preset == Preset.FLAT) {
             throw new IllegalArgumentException("--kill-test runs with smoke, day or million, not flat");

@@ -2,7 +2,8 @@ package dev.servicedesk.benchmark;
 
 /**
  * Named runs. {@code flat} measures at {@code lowStored} stored tickets, fills up to {@code tickets}
- * at saturation, and measures again.
+ * at saturation, and measures again. {@code gateway-cost} registers one ticket and reads it
+ * {@code --requests} times directly and through the gateway.
  *
  * @param tickets registrations to send
  * @param rate    registrations offered per second
@@ -11,7 +12,8 @@ enum Preset {
     SMOKE(2_000, 100),
     DAY(100_000, 600),
     MILLION(1_000_000, 600),
-    FLAT(100_000, 400);
+    FLAT(100_000, 400),
+    GATEWAY_COST(1, 1);
 
     final long tickets;
     final double rate;
@@ -22,6 +24,6 @@ enum Preset {
     }
 
     static Preset named(String name) {
-        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * starting again on the same data folder keeps every ticket.
  *
  * <p>Environment: {@code SERVICEDESK_DATA} (default {@code ./data}), {@code KAFKA_PORT} (9092),
- * {@code MONGODB_PORT} (27017). The token issuer's keys and the hashed API keys are under
+ * {@code MONGODB_PORT} (27017), {@code SERVICEDESK_PORT_OFFSET} (0; added to the HTTP ports 8080-8085). The token issuer's keys and the hashed API keys are under
  * {@code <data>/security}; {@code token ...} and {@code api-key ...} as first argument mint a token or
  * make an API key there instead of starting the stack.
  */
@@ -59,7 +60,8 @@ public final class LocalStack {
         EmbeddedMongo mongo = "memory".equals(System.getenv("SERVICEDESK_STORE"))
                 ? EmbeddedMongo.inMemory(mongoPort)
                 : EmbeddedMongo.onFile(data.resolve("mongo").resolve("servicedesk.mv"), mongoPort);
-        ServiceSystem system = ServiceSystem.start(broker.bootstrapServers(), mongo.connectionString(), true, stackArgs);
+        int portOffset = Integer.parseInt(System.getenv().getOrDefault("SERVICEDESK_PORT_OFFSET", "0"));
+        ServiceSystem system = ServiceSystem.start(broker.bootstrapServers(), mongo.connectionString(), OptionalInt.of(portOffset), stackArgs);
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: gateway, services, broker, database...");

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.ToIntFunction;
@@ -46,6 +47,16 @@ public final class ServiceSystem implements AutoCloseable {
      * @param fixedPorts {@code true} for the documented ports (8080-8085), {@code false} for free ports
      */
     public static ServiceSystem start(String kafkaBootstrapServers, String mongoUri, boolean fixedPorts, String... extraArgs) {
+        return start(kafkaBootstrapServers, mongoUri, fixedPorts ? OptionalInt.of(0) : OptionalInt.empty(), extraArgs);
+    }
+
+    /**
+     * @param portOffset added to the documented ports (8080-8085), so that a second stack can run beside one
+     *                   on them; empty for free ports
+     */
+    public static ServiceSystem start(String kafkaBootstrapServers, String mongoUri, OptionalInt portOffset, String... extraArgs) {
+        boolean fixedPorts = portOffset.isPresent();
+        int offset = portOffset.orElse(0);
         // Each application would otherwise re-initialise the one shared Logback, concurrently; logback.xml configures it once.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         Map<ServiceModule, CompletableFuture<ConfigurableApplicationContext>> starting = new EnumMap<>(ServiceModule.class);
@@ -53,14 +64,14 @@ public final class ServiceSystem implements AutoCloseable {
             List<String> args = new ArrayList<>(List.of(
                     "--KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers,
                     "--MONGODB_URI=" + mongoUri,
-                    "--server.port=" + (fixedPorts ? module.defaultPort() : 0),
+                    "--server.port=" + (fixedPorts ? module.defaultPort() + offset : 0),
                     "--spring.cloud.gateway.server.webflux.enabled=false"));
             args.addAll(List.of(extraArgs));
             starting.put(module, CompletableFuture.supplyAsync(() -> run(module.builder(), args)));
         }
         // With fixed ports the gateway knows where the services will be and starts alongside them.
         CompletableFuture<ConfigurableApplicationContext> gateway = fixedPorts
-                ? CompletableFuture.supplyAsync(() -> startGateway(8080, module -> module.defaultPort(), extraArgs))
+                ? CompletableFuture.supplyAsync(() -> startGateway(8080 + offset, module -> module.defaultPort() + offset, extraArgs))
                 : CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new))
                         .thenApply(started -> startGateway(0, module -> port(starting.get(module).join()), extraArgs));
         try {

@@ -18,7 +18,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -57,6 +63,12 @@ class ServiceKitIntegrationTest {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void poisonRecordsGoToDeadLetterTopicWithReasonAndLaterEventsStillFlow() {
         String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
@@ -74,6 +86,21 @@ class ServiceKitIntegrationTest {
         assertThat(dead).filteredOn(record -> record.key().equals(KitTestApplication.FAILING_TICKET))
                 .allSatisfy(record -> assertThat(header(record, "kafka_dlt-exception-message")).contains("department system unavailable"));
         assertThat(app.handled).doesNotContain(KitTestApplication.FAILING_TICKET);
+    }
+
+    @Test
+    void tracingIsOffWithoutAnOtlpEndpoint() {
+        assertThat(context.getBeanProvider(SpanExporter.class).stream()).as("nowhere to export to").isEmpty();
+        Span root = tracer.nextSpan();
+        // Not even a caller that asks for its trace to be sampled gets a span recorded here.
+        TraceContext sampledCaller = tracer.traceContextBuilder().traceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                .spanId("00f067aa0ba902b7").sampled(true).build();
+        Span child = tracer.spanBuilder().setParent(sampledCaller).start();
+        assertThat(root.context().sampled()).isFalse();
+        assertThat(child.context().sampled()).isFalse();
+        child.end();
+        assertThat(context.getBean("kafkaListenerContainerFactory", ConcurrentKafkaListenerContainerFactory.class)
+                .getContainerProperties().isObservationEnabled()).as("Kafka records are not observed").isFalse();
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class ManagedStack implements AutoCloseable {
         if (!ReadyCheck.answers(gateway)) {
             throw new IllegalStateException("nothing answers GET " + target + "/api/kpis/summary: start the stack, or pass --start-stack");
         }
-        StackSettings settings = dataFolder == null ? null : new StackSettings(null, dataFolder, 0, 0, java.util.List.of());
+        StackSettings settings = dataFolder == null ? null : new StackSettings(null, dataFolder, 0, 0, java.util.List.of(), 0);
         return new ManagedStack(target, settings, runFolder, false, null, pid == null ? StackCpu.unknown() : StackCpu.ofPid(pid), null);
     }
 

@@ -40,6 +40,7 @@ public final class StackProcess {
         builder.environment().put("SERVICEDESK_DATA", settings.dataFolder().toString());
         builder.environment().put("KAFKA_PORT", Integer.toString(settings.kafkaPort()));
         builder.environment().put("MONGODB_PORT", Integer.toString(settings.mongoPort()));
+        builder.environment().put("SERVICEDESK_PORT_OFFSET", Integer.toString(settings.portOffset()));
         long started = System.nanoTime();
         return new StackProcess(builder.start(), log, started);
     }
