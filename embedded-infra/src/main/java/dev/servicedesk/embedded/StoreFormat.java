@@ -20,13 +20,13 @@ final class StoreFormat {
 
     static void check(MVStore store, Path file) {
         boolean hasData = store.getMapNames().stream().anyMatch(name -> name.startsWith(BsonH2Database.DATA_PREFIX));
-        boolean marked = store.hasMap(MAP);
-        Map<String, String> format = store.openMap(MAP);
-        if (!marked && hasData) {
+        if (hasData && !store.hasMap(MAP)) {
+            // closed before the marker map is opened, so the refused file stays as it was and is refused again
             store.close();
             throw new IllegalStateException(file + " holds documents in an older encoding that this version does not read;"
                     + " remove the data folder (or this file) to start with an empty store");
         }
+        Map<String, String> format = store.openMap(MAP);
         String encoding = format.putIfAbsent(KEY, BSON);
         if (encoding != null && !encoding.equals(BSON)) {
             store.close();

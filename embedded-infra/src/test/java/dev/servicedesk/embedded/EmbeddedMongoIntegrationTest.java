@@ -96,8 +96,10 @@ class EmbeddedMongoIntegrationTest {
         } finally {
             older.shutdownNow();
         }
-        assertThatThrownBy(() -> EmbeddedMongo.onFile(file, 0))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("older encoding");
+        for (int start = 0; start < 2; start++) {
+            assertThatThrownBy(() -> EmbeddedMongo.onFile(file, 0))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("older encoding");
+        }
     }
 
     @Test
