@@ -17,6 +17,9 @@ import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -39,6 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "resilience4j.circuitbreaker.instances.routing.minimum-number-of-calls=4",
             "servicedesk.gateway.fallback.retry-after=7s"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayFallbackIntegrationTest {
 
     static final StubBackend followup = StubBackend.start("followup");
@@ -117,7 +121,7 @@ class GatewayFallbackIntegrationTest {
     }
 
     @Test
-    void repeatedFailuresOpenTheBreakerAndCallsArePausedWithAProblem() {
+    void repeatedFailuresOpenTheBreakerAndCallsArePausedWithAProblemLoggedOnceNotPerCall(CapturedOutput output) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             ProblemDetail problem = client.post().uri("/api/tickets/T-1/classification")
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
@@ -126,6 +130,14 @@ class GatewayFallbackIntegrationTest {
                     .expectBody(ProblemDetail.class).returnResult().getResponseBody();
             assertThat(problem.getDetail()).isEqualTo("routing-service is unavailable: too many recent failures, calls are paused");
         });
+        for (int i = 0; i < 5; i++) {
+            client.post().uri("/api/tickets/T-1/classification").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("Circuit breaker 'routing' CLOSED -> OPEN")))
+                .hasSize(1);
+        assertThat(output.getAll()).doesNotContain("Fallback for routing-service");
     }
 
     @Test

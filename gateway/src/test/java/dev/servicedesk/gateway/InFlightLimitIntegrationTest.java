@@ -5,6 +5,9 @@ import dev.servicedesk.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The followup route admits two requests at a time; its backend takes 2 s to answer. Of five sent
  * together, two are answered by the backend and three at once with 503 and Retry-After, as a problem.
+ * Shedding is what overload looks like, so it logs nothing at the default level.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -30,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
             "servicedesk.gateway.in-flight.max-per-route=2",
             "resilience4j.timelimiter.instances.followup.timeout-duration=10s"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class InFlightLimitIntegrationTest {
 
     static final StubBackend followup = StubBackend.start("followup");
@@ -49,7 +54,7 @@ class InFlightLimitIntegrationTest {
     }
 
     @Test
-    void requestsBeyondTheRoutesCapacityAreAnsweredServiceUnavailableAtOnce() {
+    void requestsBeyondTheRoutesCapacityAreAnsweredServiceUnavailableAtOnceWithoutALogLineEach(CapturedOutput output) {
         followup.replyAlways(StubBackend.Reply.status(200).after(Duration.ofSeconds(2)));
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20))
@@ -73,6 +78,8 @@ class InFlightLimitIntegrationTest {
                     assertThat(rejected.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
                     assertThat(rejected.took()).isLessThan(Duration.ofSeconds(1));
                 });
+        // A stack trace per rejected request made logging the bottleneck under overload.
+        assertThat(output.getAll()).doesNotContain("503 for GET /api/sla", "ResponseStatusException");
     }
 
     private record Answer(int status, String retryAfter, MediaType contentType, Duration took) {

@@ -36,7 +36,8 @@ class FallbackController {
         }
         String service = backend + "-service";
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        log.warn("Fallback for {}: {}", service, failure == null ? "unknown failure" : failure.toString());
+        // Per answer at debug: under overload there is one per request; BreakerTransitionLog tells the story once.
+        log.debug("Fallback for {}: {}", service, failure == null ? "unknown failure" : failure.toString());
         if (failure instanceof TimeoutException) {
             // 503 rather than 504: a slow backend is overloaded, and the client should come back later.
             return Problems.response(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-timeout",

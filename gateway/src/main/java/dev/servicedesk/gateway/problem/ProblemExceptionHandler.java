@@ -75,8 +75,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     private ResponseEntity<ProblemDetail> toProblem(ServerWebExchange exchange, Throwable ex) {
         HttpStatus status = statusOf(ex);
         String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
-        if (status.is5xxServerError()) {
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             log.warn("{} for {}", status.value(), request, ex);
+        } else if (status.is5xxServerError()) {
+            // Shedding load and slow backends are expected under overload: a stack trace per answer would
+            // make logging the bottleneck (and fill the disk) just when the gateway needs every cycle.
+            log.debug("{} for {}: {}", status.value(), request, ex.toString());
         }
         return switch (status) {
             case NOT_FOUND -> Problems.response(
