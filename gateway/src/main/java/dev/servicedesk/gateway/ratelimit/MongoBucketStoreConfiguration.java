@@ -33,6 +33,12 @@ class MongoBucketStoreConfiguration {
                 RateLimitConfiguration.BUCKET_EXPIRY, properties.storeTimeout()).asAsync();
     }
 
+    /** Batched: concurrent requests of one client to one route take one round trip, not one each. */
+    @Bean
+    BucketProxies rateLimitBucketProxies(AsyncProxyManager<String> rateLimitBuckets, RateLimitProperties properties) {
+        return new BatchingBucketProxies(rateLimitBuckets, properties.maxTrackedClients());
+    }
+
     /**
      * Creates the indexes in the background, retrying until the database answers: the gateway starts and
      * lets requests through while the database is down, as it does when the database fails later.

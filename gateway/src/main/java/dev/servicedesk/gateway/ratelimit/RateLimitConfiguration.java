@@ -35,13 +35,21 @@ class RateLimitConfiguration {
                 .asAsync();
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "servicedesk.gateway.rate-limit.store", havingValue = "memory", matchIfMissing = true)
+    BucketProxies rateLimitBucketProxies(AsyncProxyManager<String> rateLimitBuckets) {
+        return BucketProxies.perRequest(rateLimitBuckets);
+    }
+
     /** Primary over the gateway's own Bucket4jRateLimiter, which it extends with the standard headers. */
     @Bean
     @Primary
     StandardHeadersRateLimiter standardHeadersRateLimiter(RateLimitProperties properties,
                                                           AsyncProxyManager<String> rateLimitBuckets,
+                                                          BucketProxies rateLimitBucketProxies,
                                                           ConfigurationService configurationService) {
-        return new StandardHeadersRateLimiter(rateLimitBuckets, configurationService, properties.storeTimeout());
+        return new StandardHeadersRateLimiter(rateLimitBuckets, rateLimitBucketProxies, configurationService,
+                properties.storeTimeout());
     }
 
     @Bean

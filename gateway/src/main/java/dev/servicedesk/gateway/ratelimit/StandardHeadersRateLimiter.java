@@ -24,14 +24,17 @@ class StandardHeadersRateLimiter extends Bucket4jRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(StandardHeadersRateLimiter.class);
 
-    private final AsyncProxyManager<String> buckets;
+    private final BucketProxies proxies;
     private final Duration storeTimeout;
 
-    /** @param storeTimeout how long a request waits for the bucket store before it is let through */
-    StandardHeadersRateLimiter(AsyncProxyManager<String> buckets, ConfigurationService configurationService,
-                               Duration storeTimeout) {
+    /**
+     * @param proxies      the proxies of {@code buckets}' buckets, which may be reused from request to request
+     * @param storeTimeout how long a request waits for the bucket store before it is let through
+     */
+    StandardHeadersRateLimiter(AsyncProxyManager<String> buckets, BucketProxies proxies,
+                               ConfigurationService configurationService, Duration storeTimeout) {
         super(buckets, configurationService);
-        this.buckets = buckets;
+        this.proxies = proxies;
         this.storeTimeout = storeTimeout;
     }
 
@@ -39,7 +42,10 @@ class StandardHeadersRateLimiter extends Bucket4jRateLimiter {
     public Mono<Response> isAllowed(String routeId, String id) {
         Config config = loadRouteConfiguration(routeId);
         return Mono.defer(() -> {
-                    CompletableFuture<ConsumptionProbe> probe = buckets.builder().build(id, config.getConfigurationSupplier())
+                    // Read when the bucket is created, from the route's configuration of that moment: a reused
+                    // proxy must not keep the configuration of its first request.
+                    CompletableFuture<ConsumptionProbe> probe = proxies
+                            .forKey(id, () -> loadRouteConfiguration(routeId).getConfigurationSupplier().get())
                             .tryConsumeAndReturnRemaining(config.getRequestedTokens());
                     // The memory store has answered already; only a database's pending answer needs a deadline.
                     return probe.isDone() ? Mono.fromFuture(probe) : Mono.fromFuture(probe).timeout(storeTimeout);

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.ratelimit.Bucket4jRateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
 import org.springframework.cloud.gateway.support.ConfigurationService;
+import reactor.core.publisher.Flux;
 
 /**
  * The MongoDB bucket store on a real server, as two gateway replicas use it: each with its own client,
@@ -116,6 +117,29 @@ class MongoRateLimitStoreIntegrationTest {
         assertThat(attempts.stream().filter(CompletableFuture::join).count()).isEqualTo(capacity);
         assertThat(first.buckets.builder().build(key, () -> CompletableFuture.completedFuture(configuration))
                 .getAvailableTokens().get(5, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void manyConcurrentRequestsOfOneClientToOneGatewayAreAllDecidedByTheStore() {
+        String route = "busy-route";
+        long capacity = 100;
+        int requests = 200;
+        Replica gateway = Replica.of(uri, STORE_TIMEOUT);
+        gateway.limiter.getConfig().put(route, new Bucket4jRateLimiter.Config().setCapacity(capacity).setRefillPeriod(REFILL_PERIOD));
+        // Connected first, so that the requests below wait for the bucket only, not for a connection.
+        assertThat(gateway.isAllowed(uniqueKey()).getHeaders()).containsKey("RateLimit-Remaining");
+        String key = uniqueKey();
+
+        // All subscribed at once: every request but the first finds the bucket's round trip under way.
+        List<Response> responses = Flux.range(0, requests)
+                .flatMap(i -> gateway.limiter.isAllowed(route, key), requests)
+                .collectList()
+                .block(Duration.ofSeconds(20));
+
+        // A request let through because the store did not answer in time has no headers.
+        assertThat(responses).hasSize(requests)
+                .allSatisfy(response -> assertThat(response.getHeaders()).containsKey("RateLimit-Remaining"));
+        assertThat(responses.stream().filter(Response::isAllowed).count()).isEqualTo(capacity);
     }
 
     @Test
@@ -211,7 +235,8 @@ class MongoRateLimitStoreIntegrationTest {
             MongoBucketProxyManager store = new MongoBucketProxyManager(MongoBucketCollection.in(client, uri),
                     RateLimitConfiguration.BUCKET_EXPIRY, clientTimeout);
             AsyncProxyManager<String> buckets = store.asAsync();
-            StandardHeadersRateLimiter limiter = new StandardHeadersRateLimiter(buckets,
+            // As the gateway's MongoDB store configuration makes them.
+            StandardHeadersRateLimiter limiter = new StandardHeadersRateLimiter(buckets, new BatchingBucketProxies(buckets, 10_000),
                     new ConfigurationService(null, () -> null, () -> null), limiterTimeout);
             limiter.getConfig().put(ROUTE, new Bucket4jRateLimiter.Config().setCapacity(CAPACITY).setRefillPeriod(REFILL_PERIOD));
             return new Replica(client, store, buckets, limiter);
