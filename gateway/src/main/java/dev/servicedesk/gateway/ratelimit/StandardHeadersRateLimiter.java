@@ -3,6 +3,7 @@ package dev.servicedesk.gateway.ratelimit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -23,21 +24,35 @@ class StandardHeadersRateLimiter extends Bucket4jRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(StandardHeadersRateLimiter.class);
 
-    private final AsyncProxyManager<String> buckets;
+    private final BucketProxies proxies;
+    private final Duration storeTimeout;
 
-    StandardHeadersRateLimiter(AsyncProxyManager<String> buckets, ConfigurationService configurationService) {
+    /**
+     * @param proxies      the proxies of {@code buckets}' buckets, which may be reused from request to request
+     * @param storeTimeout how long a request waits for the bucket store before it is let through
+     */
+    StandardHeadersRateLimiter(AsyncProxyManager<String> buckets, BucketProxies proxies,
+                               ConfigurationService configurationService, Duration storeTimeout) {
         super(buckets, configurationService);
-        this.buckets = buckets;
+        this.proxies = proxies;
+        this.storeTimeout = storeTimeout;
     }
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
         Config config = loadRouteConfiguration(routeId);
-        return Mono.fromFuture(buckets.builder().build(id, config.getConfigurationSupplier())
-                        .tryConsumeAndReturnRemaining(config.getRequestedTokens()))
+        return Mono.defer(() -> {
+                    // Read when the bucket is created, from the route's configuration of that moment: a reused
+                    // proxy must not keep the configuration of its first request.
+                    CompletableFuture<ConsumptionProbe> probe = proxies
+                            .forKey(id, () -> loadRouteConfiguration(routeId).getConfigurationSupplier().get())
+                            .tryConsumeAndReturnRemaining(config.getRequestedTokens());
+                    // The memory store has answered already; only a database's pending answer needs a deadline.
+                    return probe.isDone() ? Mono.fromFuture(probe) : Mono.fromFuture(probe).timeout(storeTimeout);
+                })
                 .map(probe -> new Response(probe.isConsumed(), headers(config, probe)))
                 .onErrorResume(failure -> {
-                    // A broken bucket store must not take the API down with it.
+                    // A broken or hung bucket store must not take the API down with it.
                     log.warn("Rate limit store failed, request let through: {}", failure.toString());
                     return Mono.just(new Response(true, Map.of()));
                 });

@@ -1,6 +1,8 @@
 /**
- * Rate limiting without Redis: the gateway's {@code Bucket4jRateLimiter} over an in-memory Caffeine
- * bucket store, one bucket per client address and route. Limits hold per gateway instance; with several
- * replicas use the Redis rate limiter instead. Rejections become 429 problems in the problem package.
+ * Rate limiting without Redis: the gateway's {@code Bucket4jRateLimiter}, one bucket per client and route.
+ * Buckets live in this gateway's memory (Caffeine) by default, so each replica allows the full rate; with
+ * {@code store=mongodb} they live in one MongoDB collection that every replica updates by compare-and-swap,
+ * so limits hold across replicas; a replica's concurrent requests for one bucket share one round trip. A store that fails or does not answer in time lets the request through.
+ * Rejections become 429 problems in the problem package.
  */
 package dev.servicedesk.gateway.ratelimit;
