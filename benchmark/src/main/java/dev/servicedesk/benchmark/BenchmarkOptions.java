@@ -28,7 +28,7 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
               --data=DIR            the stack's data folder (default: a fresh temporary folder, deleted afterwards)
               --keep-data           keep the fresh data folder
               --kafka-port=N --mongodb-port=N   the stack's broker and database ports (default $KAFKA_PORT/$MONGODB_PORT or 9092/27017)
-              --stack-jvm-options="-Xmx2g ..."  options for the stack's JVM
+              --stack-jvm-options="-Xmx2g ..."  options for the stack's JVM (default -XX:TieredStopAtLevel=1, as the README runs it)
               --stack-pid=N         measure CPU of an already running stack
               --tickets=N --rate=R --seconds=S  registrations to send, offered per second, and the load's time bound
               --saturate=N          closed loop with N requests in flight instead of fixed rates
@@ -42,6 +42,9 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
               --token=JWT           bearer token for every request (default with --start-stack: an administrator's,
                                     minted with the stack's own 'token' command)
             """;
+
+    /** As the README starts the stack: one JVM for everything compiles quickest with C1 alone (docs/operations.md). */
+    static final List<String> DEFAULT_STACK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     private static final Set<String> FLAGS = Set.of("start-stack", "keep-data", "kill-test", "help");
 
@@ -76,7 +79,7 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
                 values.containsKey("keep-data"),
                 Integer.parseInt(values.getOrDefault("kafka-port", env)),
                 Integer.parseInt(values.getOrDefault("mongodb-port", System.getenv().getOrDefault("MONGODB_PORT", "27017"))),
-                values.containsKey("stack-jvm-options") ? Arrays.asList(values.get("stack-jvm-options").trim().split("\\s+")) : List.of(),
+                values.containsKey("stack-jvm-options") ? Arrays.asList(values.get("stack-jvm-options").trim().split("\\s+")) : DEFAULT_STACK_JVM_OPTIONS,
                 values.containsKey("stack-pid") ? Long.valueOf(values.get("stack-pid")) : null,
                 tickets, rate, maxLoad,
                 Integer.parseInt(values.getOrDefault("saturate", "0")),
