@@ -6,30 +6,31 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import com.netflix.concurrency.limits.Limiter;
 
 /**
- * Admission control: at most {@code max-per-route} requests of one route are in the backends at
- * once; one more is answered 503 with Retry-After at once (a problem document, through the gateway's
- * problem handler). Past a backend's capacity, queueing only makes every answer late, until clients
- * time out and retry into the queue; a fast 503 tells them to come back and keeps the answers of the
- * requests admitted fast. Long-lived streams are exempt: they hold a connection, not the backend.
+ * Admission control: at most the route's current limit ({@link RouteConcurrencyLimits}) of its requests
+ * are in the backends at once; one more is answered 503 with Retry-After at once (a problem document,
+ * through the gateway's problem handler). Past a backend's capacity, queueing only makes every answer
+ * late, until calls time out, open the circuit breaker and clients retry into the queue; a fast 503
+ * tells them to come back and keeps the answers of the requests admitted fast. Long-lived streams are
+ * exempt: they hold a connection, not the backend.
  */
 @Component
 class InFlightLimitFilter implements GlobalFilter, Ordered {
 
     private final InFlightLimitProperties properties;
-    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final RouteConcurrencyLimits limits;
 
-    InFlightLimitFilter(InFlightLimitProperties properties) {
+    InFlightLimitFilter(InFlightLimitProperties properties, RouteConcurrencyLimits limits) {
         this.properties = properties;
+        this.limits = limits;
     }
 
     @Override
@@ -38,12 +39,23 @@ class InFlightLimitFilter implements GlobalFilter, Ordered {
         if (route == null || properties.exemptRoutes().contains(route.getId())) {
             return chain.filter(exchange);
         }
-        Semaphore permits = inFlight.computeIfAbsent(route.getId(), id -> new Semaphore(properties.maxPerRoute()));
-        if (!permits.tryAcquire()) {
+        Limiter.Listener permit = limits.tryAcquire(route.getId()).orElse(null);
+        if (permit == null) {
             return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    route.getId() + " is at capacity (" + properties.maxPerRoute() + " requests in progress); retry shortly"));
+                    route.getId() + " is at capacity (" + limits.limit(route.getId()) + " requests in progress); retry shortly"));
         }
-        return chain.filter(exchange).doFinally(signal -> permits.release());
+        return chain.filter(exchange)
+                .doOnSuccess(done -> {
+                    // A fallback's 503 after the time limiter is an overloaded backend too.
+                    HttpStatusCode status = exchange.getResponse().getStatusCode();
+                    if (status != null && status.is5xxServerError()) {
+                        permit.onDropped();
+                    } else {
+                        permit.onSuccess();
+                    }
+                })
+                .doOnError(failure -> permit.onDropped())
+                .doOnCancel(permit::onIgnore);
     }
 
     /** Before the rate limiter and the routes' own filters, so a rejected request costs nothing more. */

@@ -1,2 +1,2 @@
-/** Admission control: a bound on the requests each route has in its backends at once. */
+/** Admission control: an adaptive bound on the requests each route has in its backends at once. */
 package dev.servicedesk.gateway.admission;
