@@ -26,6 +26,7 @@ class StandardHeadersRateLimiter extends Bucket4jRateLimiter {
 
     private final BucketProxies proxies;
     private final Duration storeTimeout;
+    private final StoreFailureLog storeFailures = new StoreFailureLog(log, Duration.ofSeconds(10));
 
     /**
      * @param proxies      the proxies of {@code buckets}' buckets, which may be reused from request to request
@@ -53,7 +54,7 @@ class StandardHeadersRateLimiter extends Bucket4jRateLimiter {
                 .map(probe -> new Response(probe.isConsumed(), headers(config, probe)))
                 .onErrorResume(failure -> {
                     // A broken or hung bucket store must not take the API down with it.
-                    log.warn("Rate limit store failed, request let through: {}", failure.toString());
+                    storeFailures.report(failure);
                     return Mono.just(new Response(true, Map.of()));
                 });
     }

@@ -27,6 +27,9 @@ import io.github.bucket4j.distributed.remote.RemoteStat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.gateway.filter.ratelimit.Bucket4jRateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
 import org.springframework.cloud.gateway.support.ConfigurationService;
@@ -36,6 +39,7 @@ import reactor.core.publisher.Flux;
  * The MongoDB bucket store on a real server, as two gateway replicas use it: each with its own client,
  * proxy manager and limiter, over one collection.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MongoRateLimitStoreIntegrationTest {
 
     private static final String ROUTE = "archive-service";
@@ -190,6 +194,21 @@ class MongoRateLimitStoreIntegrationTest {
 
             assertThat(response.isAllowed()).isTrue();
             assertThat(response.getHeaders()).isEmpty();
+        }
+    }
+
+    @Test
+    void whileTheStoreIsDownRequestsAreLetThroughWithOneLogLineNotOneEach(CapturedOutput output) throws IOException {
+        try (ServerSocket hung = hungDatabase()) {
+            Replica cutOff = Replica.of(at(hung), Duration.ofSeconds(30), Duration.ofMillis(200));
+
+            List<Response> responses = Flux.range(0, 5)
+                    .concatMap(i -> cutOff.limiter.isAllowed(ROUTE, uniqueKey()))
+                    .collectList()
+                    .block(Duration.ofSeconds(10));
+
+            assertThat(responses).hasSize(5).allSatisfy(response -> assertThat(response.isAllowed()).isTrue());
+            assertThat(output.getAll().lines().filter(line -> line.contains("Rate limit store failed"))).hasSize(1);
         }
     }
 
