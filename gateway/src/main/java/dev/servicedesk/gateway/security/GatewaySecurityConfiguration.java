@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.servicedesk.security.ApiAccess;
 import dev.servicedesk.security.LocalIssuer;
 import dev.servicedesk.security.ProblemResponses;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import dev.servicedesk.security.Role;
 import dev.servicedesk.security.TokenAuthorities;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,16 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
+
+    /**
+     * No observation per security filter: each wraps every filter in a checkpoint and two observations,
+     * and an error, such as a request shed by admission, then walks all of them building assembly traces.
+     * The request's own HTTP observation (metrics and, when on, its span) stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     LocalIssuer localIssuer(GatewaySecurityProperties properties) {
