@@ -29,13 +29,11 @@ class GatewayApplicationIntegrationTest {
     @Test
     void builderStartsTheGatewayFromItsOwnConfigFile() {
         try (StubBackend intake = StubBackend.start("intake");
-             ConfigurableApplicationContext gateway = GatewayApplication.builder()
-                     .run(withSecurity("--server.port=0", "--INTAKE_URI=" + intake.uri()))) {
-            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+             ConfigurableApplicationContext gateway = startBeside(intake)) {
             intake.replyNext(StubBackend.Reply.status(202));
 
-            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build()
-                    .post().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.CHANNEL)).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            channelClientOf(gateway)
+                    .post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                     .exchange()
                     .expectStatus().isEqualTo(HttpStatus.ACCEPTED);
         }
@@ -45,13 +43,11 @@ class GatewayApplicationIntegrationTest {
     void withoutAnOtlpEndpointNothingIsRecordedYetTheClientsTraceIdPassesOn() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         try (StubBackend intake = StubBackend.start("intake");
-             ConfigurableApplicationContext gateway = GatewayApplication.builder()
-                     .run(withSecurity("--server.port=0", "--INTAKE_URI=" + intake.uri()))) {
-            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+             ConfigurableApplicationContext gateway = startBeside(intake)) {
             intake.replyNext(StubBackend.Reply.status(202));
 
-            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build()
-                    .post().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.CHANNEL))
+            channelClientOf(gateway)
+                    .post().uri("/api/tickets")
                     .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                     .exchange()
@@ -67,17 +63,13 @@ class GatewayApplicationIntegrationTest {
     void withTheMongodbStoreAnEmptySharedBucketIsATooManyRequestsProblem() {
         String store = TestInfrastructure.get().mongoUri().replaceAll("/$", "") + "/" + TestInfrastructure.uniqueDatabase("gateway");
         try (StubBackend intake = StubBackend.start("intake");
-             ConfigurableApplicationContext gateway = GatewayApplication.builder()
-                     .run(withSecurity("--server.port=0", "--INTAKE_URI=" + intake.uri(),
-                             "--servicedesk.gateway.rate-limit.store=mongodb",
-                             "--servicedesk.gateway.rate-limit.mongodb-uri=" + store,
-                             "--servicedesk.gateway.rate-limit.capacity=2",
-                             "--servicedesk.gateway.rate-limit.refill-period=1h"));
+             ConfigurableApplicationContext gateway = startBeside(intake,
+                     "--servicedesk.gateway.rate-limit.store=mongodb",
+                     "--servicedesk.gateway.rate-limit.mongodb-uri=" + store,
+                     "--servicedesk.gateway.rate-limit.capacity=2",
+                     "--servicedesk.gateway.rate-limit.refill-period=1h");
              MongoClient mongo = MongoClients.create(store)) {
-            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                    .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.CHANNEL))
-                    .responseTimeout(Duration.ofSeconds(20)).build();
+            WebTestClient client = channelClientOf(gateway);
 
             for (int i = 0; i < 2; i++) {
                 client.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
@@ -107,6 +99,22 @@ class GatewayApplicationIntegrationTest {
         assertThatThrownBy(() -> GatewayApplication.builder()
                 .run(withSecurity("--server.port=0", "--servicedesk.gateway.rate-limit.store=mongodb")).close())
                 .hasStackTraceContaining("servicedesk.gateway.rate-limit.store=mongodb needs servicedesk.gateway.rate-limit.mongodb-uri");
+    }
+
+    /** The gateway as the launcher starts it, on a free port, routing registrations to {@code intake}. */
+    private static ConfigurableApplicationContext startBeside(StubBackend intake, String... arguments) {
+        String[] all = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--server.port=0", "--INTAKE_URI=" + intake.uri()),
+                java.util.Arrays.stream(arguments)).toArray(String[]::new);
+        return GatewayApplication.builder().run(withSecurity(all));
+    }
+
+    /** A front end's client: a channel's token on every request. */
+    private static WebTestClient channelClientOf(ConfigurableApplicationContext gateway) {
+        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.CHANNEL))
+                .responseTimeout(Duration.ofSeconds(20)).build();
     }
 
     private static String[] withSecurity(String... arguments) {
