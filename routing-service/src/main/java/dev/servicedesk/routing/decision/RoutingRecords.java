@@ -19,19 +19,20 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * MongoDB collection {@code routing_records}, one document per ticket, written once per decision.
  * Events are stored in their wire form (JSON bytes as BSON binary), so what is published later is
- * byte for byte what was decided, and neither storing nor sending encodes them again. Records
- * written before, with events as strings and the decision in a field of its own, are still read.
+ * byte for byte what was decided, and neither storing nor sending encodes them again.
  *
- * <p>Which decisions still await the broker's acknowledgement is kept apart, in
- * {@code routing_pending}: one small document per decision ({@code _id} ticket id and cause), stored
- * before its record and deleted once its events are acknowledged. Confirming a decision so never
- * rewrites the record, a confirmation cannot touch a later decision of the same ticket (its entry
- * has another cause), and the relay reads only what is pending, never the whole history.
+ * <p>A decision's events wait for the broker's acknowledgement in {@code routing_pending}: one
+ * document per decision ({@code _id} ticket id and cause) holding every event to send, stored before
+ * its record and deleted once they are all acknowledged. The record keeps only the decision itself
+ * (its {@code TicketRouted}, and the {@code TicketReclassified} it answers), so work items and
+ * alerts, which nobody reads again once delivered, do not stay in the store. Confirming a decision
+ * so never rewrites the record, a confirmation cannot touch a later decision of the same ticket (its
+ * entry has another cause), and the relay reads only what is pending, never the whole history. Records written before, with every event in the record
+ * and, earlier still, events as strings, are still read.
  */
 @Component
 class RoutingRecords {
@@ -47,8 +48,9 @@ class RoutingRecords {
 
     Mono<RoutingRecord> find(String ticketId) {
         return mongo.findById(ticketId, Document.class, COLLECTION)
-                .flatMap(document -> mongo.exists(byId(pendingId(ticketId, document.getString("outboxCause"))), PENDING)
-                        .map(pending -> fromDocument(document, pending)));
+                .flatMap(document -> mongo.findById(pendingId(ticketId, document.getString("outboxCause")), Document.class, PENDING)
+                        .map(pending -> fromDocument(document, pending))
+                        .switchIfEmpty(Mono.fromSupplier(() -> fromDocument(document, null))));
     }
 
     /**
@@ -68,10 +70,9 @@ class RoutingRecords {
                     List<String> pendingIds = documents.stream()
                             .map(document -> pendingId(document.getString("_id"), document.getString("outboxCause"))).toList();
                     return mongo.find(Query.query(Criteria.where("_id").in(pendingIds)), Document.class, PENDING)
-                            .map(pending -> pending.getString("_id"))
-                            .collect(Collectors.toSet())
+                            .collectMap(pending -> pending.getString("_id"))
                             .flatMapIterable(pending -> documents.stream().map(document -> fromDocument(document,
-                                    pending.contains(pendingId(document.getString("_id"), document.getString("outboxCause"))))).toList());
+                                    pending.get(pendingId(document.getString("_id"), document.getString("outboxCause"))))).toList());
                 });
     }
 
@@ -103,7 +104,8 @@ class RoutingRecords {
                 update.set(field, value);
             }
         });
-        update.set("updatedAt", Date.from(now)).unset("routed").unset("published"); // fields of records stored before
+        // fields of records stored before
+        update.set("updatedAt", Date.from(now)).unset("routed").unset("published").unset("outbox");
         return pending(List.of(record), Date.from(now))
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(record.ticketId()).and("revision").is(expectedRevision)),
                         update, COLLECTION))
@@ -111,13 +113,16 @@ class RoutingRecords {
     }
 
     /**
-     * The decisions' pending entries, each upserted by primary key: an entry left by an attempt
-     * that stopped before storing its record is simply kept.
+     * The decisions' pending entries with the events to send, each upserted by primary key: an
+     * entry left by an attempt that stopped before storing its record takes this attempt's events,
+     * which are the ones its record will hold (event ids derive from the cause, so a repeated
+     * decision has the same events).
      */
     private Mono<Void> pending(List<RoutingRecord> batch, Date at) {
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PENDING);
         batch.forEach(record -> bulk.upsert(byId(pendingId(record.ticketId(), record.outboxCause())), new Update()
-                .set("ticketId", record.ticketId()).set("cause", record.outboxCause()).set("at", at)));
+                .set("ticketId", record.ticketId()).set("cause", record.outboxCause()).set("at", at)
+                .set("outbox", record.outbox().stream().map(RoutingRecords::toDocument).toList())));
         return bulk.execute().then();
     }
 
@@ -146,7 +151,7 @@ class RoutingRecords {
         return mongo.find(query, Document.class, PENDING)
                 .concatMap(pending -> mongo.findById(pending.getString("ticketId"), Document.class, COLLECTION)
                         .filter(document -> pending.getString("cause").equals(document.getString("outboxCause")))
-                        .map(document -> fromDocument(document, true))
+                        .map(document -> fromDocument(document, pending))
                         .switchIfEmpty(mongo.remove(byId(pending.getString("_id")), PENDING).then(Mono.empty())));
     }
 
@@ -165,10 +170,7 @@ class RoutingRecords {
                 .append("revision", record.revision())
                 .append("causes", record.causes())
                 .append("outboxCause", record.outboxCause())
-                .append("outbox", record.outbox().stream()
-                        .map(message -> new Document("topic", message.topic()).append("type", message.type())
-                                .append("event", message.event()))
-                        .toList());
+                .append("decision", record.decision().stream().map(RoutingRecords::toDocument).toList());
         StaffClassification staff = record.staff();
         document.append("staff", staff == null ? null : new Document("type", staff.type().wireName())
                 .append("subType", staff.subType())
@@ -178,12 +180,20 @@ class RoutingRecords {
         return document;
     }
 
+    private static Document toDocument(OutboxMessage message) {
+        return new Document("topic", message.topic()).append("type", message.type()).append("event", message.event());
+    }
+
     /**
-     * @param pending whether the decision's pending entry exists; records stored before kept a
-     *                {@code published} field instead
+     * @param pending the decision's pending entry, or null once its events were all acknowledged;
+     *                records stored before kept every event and a {@code published} field instead
      */
-    private static RoutingRecord fromDocument(Document document, boolean pending) {
+    private static RoutingRecord fromDocument(Document document, Document pending) {
         Document staff = document.get("staff", Document.class);
+        List<Document> stored = document.getList("outbox", Document.class);
+        List<OutboxMessage> outbox = pending != null && pending.containsKey("outbox")
+                ? messages(pending.getList("outbox", Document.class))
+                : messages(stored != null ? stored : document.getList("decision", Document.class));
         return new RoutingRecord(
                 document.getString("_id"),
                 EventCodec.read(bytes(document.get("received"))),
@@ -194,8 +204,12 @@ class RoutingRecords {
                         staff.getString("priority") == null ? null : wire(Priority.class, staff.getString("priority")),
                         staff.getBoolean("special", false), staff.getString("staffId")),
                 document.getString("outboxCause"),
-                document.getList("outbox", Document.class).stream().map(RoutingRecords::message).toList(),
-                !pending && document.getBoolean("published", true));
+                outbox,
+                pending == null && document.getBoolean("published", true));
+    }
+
+    private static List<OutboxMessage> messages(List<Document> stored) {
+        return stored.stream().map(RoutingRecords::message).toList();
     }
 
     private static OutboxMessage message(Document message) {

@@ -1,22 +1,39 @@
 package dev.servicedesk.routing.decision;
 
 import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.EventTypes;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.TicketRouted;
+import dev.servicedesk.contracts.events.WorkItemAssigned;
 import dev.servicedesk.contracts.ticket.Department;
 import dev.servicedesk.contracts.ticket.TicketType;
 import dev.servicedesk.routing.RoutingIntegrationSupport;
 import dev.servicedesk.routing.Tickets;
 import dev.servicedesk.routing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TicketRoutingIntegrationTest extends RoutingIntegrationSupport {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    RoutingRecords records;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void receivedTicketIsRoutedOnceUnderItsTicketIdEvenWhenRedelivered() {
@@ -47,6 +64,28 @@ class TicketRoutingIntegrationTest extends RoutingIntegrationSupport {
             assertThat(rerouted.type()).isEqualTo(TicketType.AFTER_SALES);
             assertThat(rerouted.reasons().get(0)).startsWith("reopened by agent-1");
         }
+    }
+
+    @Test
+    void onceItsEventsAreAcknowledgedTheStoredRecordKeepsTheDecisionButNotTheDeliveredWorkItems() {
+        String ticketId = Tickets.newTicketId();
+        EventEnvelope received = Tickets.received(ticketId, "投诉：热水壶用了两天就漏电，要求赔偿 the kettle gives electric shocks");
+        try (TopicProbe probe = new TopicProbe(bootstrap(), List.of(Topics.TICKET_ROUTING, Topics.work(Department.COMPLAINT_DESK)))) {
+            probe.send(Topics.TICKET_EVENTS, received);
+
+            probe.awaitRecord(record -> isRouted(record, ticketId, 1));
+            probe.awaitRecord(record -> record.key().equals(ticketId) && record.value().payload() instanceof WorkItemAssigned);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !mongo.exists(
+                Query.query(Criteria.where("ticketId").is(ticketId)), RoutingRecords.PENDING).block(TIMEOUT));
+
+        Document stored = mongo.findById(ticketId, Document.class, RoutingRecords.COLLECTION).block(TIMEOUT);
+        assertThat(stored).doesNotContainKey("outbox");
+        assertThat(stored.getList("decision", Document.class)).extracting(message -> message.getString("type"))
+                .containsExactly(EventTypes.nameOf(TicketRouted.class));
+        RoutingRecord record = records.find(ticketId).block(TIMEOUT);
+        assertThat(record.published()).isTrue();
+        assertThat(record.routedPayload().department()).isEqualTo(Department.COMPLAINT_DESK);
     }
 
     private static boolean isRouted(ConsumerRecord<String, EventEnvelope> record, String ticketId, int revision) {
