@@ -94,13 +94,16 @@ public final class LocalIssuer {
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
-    /** A decoder accepting this issuer's tokens only: its signature, its {@code iss}, not expired. */
+    /**
+     * A decoder accepting this issuer's tokens only: its signature, its {@code iss}, not expired;
+     * each distinct token is checked once ({@link VerifiedTokens}).
+     */
     public ReactiveJwtDecoder decoder() {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey)
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-        return decoder;
+        return VerifiedTokens.remembering(decoder);
     }
 
     /** The public key as a JWK set document, for services that fetch it over HTTP instead of reading the folder. */

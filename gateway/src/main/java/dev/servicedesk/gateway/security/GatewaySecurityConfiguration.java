@@ -9,6 +9,7 @@ import dev.servicedesk.security.ProblemResponses;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import dev.servicedesk.security.Role;
 import dev.servicedesk.security.TokenAuthorities;
+import dev.servicedesk.security.VerifiedTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -115,7 +116,7 @@ class GatewaySecurityConfiguration {
         if (properties.oidcIssuerUri() != null && !properties.oidcIssuerUri().isBlank()) {
             issuers.put(properties.oidcIssuerUri(), Mono.fromCallable(() -> {
                 JwtReactiveAuthenticationManager oidc = new JwtReactiveAuthenticationManager(
-                        ReactiveJwtDecoders.fromIssuerLocation(properties.oidcIssuerUri()));
+                        VerifiedTokens.remembering(ReactiveJwtDecoders.fromIssuerLocation(properties.oidcIssuerUri())));
                 oidc.setJwtAuthenticationConverter(new TokenAuthorities());
                 return (ReactiveAuthenticationManager) oidc;
             }).cache());

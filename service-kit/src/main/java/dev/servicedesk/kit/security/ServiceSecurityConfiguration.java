@@ -7,6 +7,7 @@ import dev.servicedesk.security.ApiAccess;
 import dev.servicedesk.security.LocalIssuer;
 import dev.servicedesk.security.ProblemResponses;
 import dev.servicedesk.security.TokenAuthorities;
+import dev.servicedesk.security.VerifiedTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,7 +74,7 @@ public class ServiceSecurityConfiguration {
         if (properties.oidcIssuerUri() != null && !properties.oidcIssuerUri().isBlank()) {
             // Resolved on the first token of that issuer, so a provider that is down does not stop start-up.
             issuers.put(properties.oidcIssuerUri(), Mono
-                    .fromCallable(() -> manager(ReactiveJwtDecoders.fromIssuerLocation(properties.oidcIssuerUri())))
+                    .fromCallable(() -> manager(VerifiedTokens.remembering(ReactiveJwtDecoders.fromIssuerLocation(properties.oidcIssuerUri()))))
                     .cache());
         }
         return issuers;
@@ -82,7 +83,7 @@ public class ServiceSecurityConfiguration {
     private static ReactiveJwtDecoder localFromJwkSet(ServiceSecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalIssuer.ISSUER));
-        return decoder;
+        return VerifiedTokens.remembering(decoder);
     }
 
     private static ReactiveAuthenticationManager manager(ReactiveJwtDecoder decoder) {
