@@ -21,8 +21,15 @@ import java.util.function.ToIntFunction;
  */
 public final class ServiceSystem implements AutoCloseable {
 
+    /**
+     * Every application here shares the one Logback. Each one's log-event counter would be a filter on
+     * it, counting every application's events, and every log call, enabled or not, would pass all six.
+     */
+    private static final String SHARED_JVM_EXCLUSIONS =
+            "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration";
+
     /** The gateway shares the services' classpath here but has no broker or database of its own. */
-    private static final String GATEWAY_EXCLUSIONS = String.join(",",
+    private static final String GATEWAY_EXCLUSIONS = String.join(",", SHARED_JVM_EXCLUSIONS,
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
@@ -65,7 +72,8 @@ public final class ServiceSystem implements AutoCloseable {
                     "--KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers,
                     "--MONGODB_URI=" + mongoUri,
                     "--server.port=" + (fixedPorts ? module.defaultPort() + offset : 0),
-                    "--spring.cloud.gateway.server.webflux.enabled=false"));
+                    "--spring.cloud.gateway.server.webflux.enabled=false",
+                    "--spring.autoconfigure.exclude=" + SHARED_JVM_EXCLUSIONS));
             args.addAll(List.of(extraArgs));
             starting.put(module, CompletableFuture.supplyAsync(() -> run(module.builder(), args)));
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.servicedesk.security.ApiAccess;
 import dev.servicedesk.security.LocalIssuer;
 import dev.servicedesk.security.Role;
@@ -17,6 +18,7 @@ import dev.servicedesk.security.TokenRequest;
 import dev.servicedesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -38,6 +40,14 @@ class FrontDoorEndToEndTest {
     static void startSystem() {
         system = SecuredSystem.get();
         gateway = SecuredSystem.client(system.gatewayUrl());
+    }
+
+    @Test
+    void theApplicationsSharingOneJvmPutNoLogEventCounterOnItsOneLogback() {
+        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+        assertThat(logback.getTurboFilterList())
+                .noneMatch(filter -> filter.getClass().getName().equals("io.micrometer.core.instrument.binder.logging.MetricsTurboFilter"));
     }
 
     @Test
