@@ -31,8 +31,9 @@ import java.util.List;
  * (its {@code TicketRouted}, and the {@code TicketReclassified} it answers), so work items and
  * alerts, which nobody reads again once delivered, do not stay in the store. Confirming a decision
  * so never rewrites the record, a confirmation cannot touch a later decision of the same ticket (its
- * entry has another cause), and the relay reads only what is pending, never the whole history. Records written before, with every event in the record
- * and, earlier still, events as strings, are still read.
+ * entry has another cause), and the relay reads only what is pending, never the whole history.
+ * Records written before are still read: with every event in the record and, earlier still, with
+ * events as strings and the decision in a field of its own.
  */
 @Component
 class RoutingRecords {
