@@ -20,10 +20,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The followup route may admit up to eight requests at once, but its backend answers slower than the
- * 200 ms latency target: each slow answer lowers the route's limit by 10 %, so after six of them only two
- * requests are admitted at once and the rest are answered 503 at once, long before the 10 s time limiter
- * would have opened the circuit breaker.
+ * The followup route may admit up to eight requests at once and never fewer than two. It starts at two:
+ * a backend just started is slow, and a burst let in at once would run into the time limiter and open
+ * the circuit breaker. While answers come faster than the 200 ms latency target the limit grows to eight;
+ * once they are slower, each lowers it by 10 %, so after six of them only two requests are admitted at once
+ * and the rest are answered 503 at once, long before the 10 s time limiter would have opened the breaker.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -52,13 +53,24 @@ class AdaptiveAdmissionIntegrationTest {
     }
 
     @Test
-    void answersSlowerThanTheLatencyTargetShrinkTheRoutesLimitSoTheExcessIsShedAtOnce() {
-        followup.replyAlways(StubBackend.Reply.status(200).after(Duration.ofMillis(600)));
+    void theLimitStartsAtItsFloorGrowsWhileAnswersAreFastAndShrinksOnceTheyAreSlow() {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.ADMIN)).build();
+        followup.replyAlways(StubBackend.Reply.status(200).after(Duration.ofMillis(150)));
 
-        // Eight at once fit the starting limit, and their slow answers bring it down to its floor of two.
+        // A cold route: of eight at once, most are shed.
+        assertThat(send(client, 8)).filteredOn(answer -> answer.status() == 503).hasSizeGreaterThanOrEqualTo(4);
+
+        // Fast answers raise the limit until eight at once are all admitted.
+        boolean allAdmitted = false;
+        for (int burst = 0; burst < 20 && !allAdmitted; burst++) {
+            allAdmitted = send(client, 8).stream().allMatch(answer -> answer.status() == 200);
+        }
+        assertThat(allAdmitted).as("eight at once admitted within 20 bursts of fast answers").isTrue();
+
+        // Slow answers bring it down to its floor of two.
+        followup.replyAlways(StubBackend.Reply.status(200).after(Duration.ofMillis(600)));
         assertThat(send(client, 8)).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
 
         List<Answer> answers = send(client, 6);

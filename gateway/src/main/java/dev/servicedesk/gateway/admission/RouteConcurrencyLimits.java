@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * One adaptive concurrency limit per route (Netflix concurrency-limits, AIMD): it grows by one while
- * answers come back fast with half the permits in use, and shrinks by 10 % on each answer slower than the
- * latency target or failed with a 5xx. A backend's capacity moves with the JIT's warm-up, with the load of
+ * One adaptive concurrency limit per route (Netflix concurrency-limits, AIMD): it starts at its floor,
+ * grows by one while answers come back fast with half the permits in use, and shrinks by 10 % on each
+ * answer slower than the latency target or failed with a 5xx. A backend's capacity moves with the JIT's warm-up, with the load of
  * everything sharing its cores and with the size of its work; a fixed limit is either too high to keep
  * answers inside the time limiter or too low for a warm backend. The limit is a gauge,
  * {@code servicedesk.gateway.admission.limit{route}}.
@@ -43,12 +43,16 @@ class RouteConcurrencyLimits {
 
     private SimpleLimiter<Void> newLimiter(String routeId) {
         int max = properties.maxPerRoute();
+        int min = Math.min(properties.minPerRoute(), max);
         SimpleLimiter<Void> limiter = SimpleLimiter.newBuilder()
                 .named(routeId)
                 .limit(AIMDLimit.newBuilder()
-                        .initialLimit(max)
+                        // Slow start: a backend just started answers slowly until its JIT has warmed up.
+                        // Starting at the maximum let a burst of slow calls run into the time limiter and
+                        // open the circuit breaker, which then refused everything for 10 s.
+                        .initialLimit(min)
                         .maxLimit(max)
-                        .minLimit(Math.min(properties.minPerRoute(), max))
+                        .minLimit(min)
                         .backoffRatio(0.9)
                         .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
                         .build())
