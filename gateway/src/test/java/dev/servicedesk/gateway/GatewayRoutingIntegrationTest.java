@@ -27,9 +27,13 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-/** Every backend is up: requests reach the right service intact, reads are retried, writes never. */
+/**
+ * Every backend is up: requests reach the right service intact, reads are retried, writes never.
+ * Admission is held at a fixed 128 per route here (its adaptive limit has tests of its own), so that
+ * concurrent requests meet only the circuit breaker.
+ */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=gateway")
+        properties = {"spring.config.name=gateway", "servicedesk.gateway.in-flight.min-per-route=128"})
 class GatewayRoutingIntegrationTest {
 
     static final StubBackend intake = StubBackend.start("intake");
