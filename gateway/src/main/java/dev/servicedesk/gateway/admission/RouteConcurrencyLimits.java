@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * One adaptive concurrency limit per route (Netflix concurrency-limits, AIMD): it starts at its floor,
  * grows by one while answers come back fast with half the permits in use, and shrinks by 10 % on each
- * answer slower than the latency target or failed with a 5xx. A backend's capacity moves with the JIT's warm-up, with the load of
- * everything sharing its cores and with the size of its work; a fixed limit is either too high to keep
- * answers inside the time limiter or too low for a warm backend. The limit is a gauge,
- * {@code servicedesk.gateway.admission.limit{route}}.
+ * answer slower than the latency target or failed with a 5xx. A backend's capacity moves with the JIT's
+ * warm-up, with the load of everything sharing its cores and with the size of its work; a fixed limit is
+ * either too high to keep answers inside the time limiter or too low for a warm backend. The limit is a
+ * gauge, {@code servicedesk.gateway.admission.limit{route}}.
  */
 @Component
 class RouteConcurrencyLimits {
