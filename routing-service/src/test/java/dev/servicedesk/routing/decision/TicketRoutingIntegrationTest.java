@@ -76,7 +76,7 @@ class TicketRoutingIntegrationTest extends RoutingIntegrationSupport {
             probe.awaitRecord(record -> isRouted(record, ticketId, 1));
             probe.awaitRecord(record -> record.key().equals(ticketId) && record.value().payload() instanceof WorkItemAssigned);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !mongo.exists(
+        Awaitility.await().atMost(TIMEOUT).until(() -> !mongo.exists(
                 Query.query(Criteria.where("ticketId").is(ticketId)), RoutingRecords.PENDING).block(TIMEOUT));
 
         Document stored = mongo.findById(ticketId, Document.class, RoutingRecords.COLLECTION).block(TIMEOUT);
