@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server speaking the MongoDB wire protocol on 127.0.0.1, without credentials.
@@ -23,17 +27,20 @@ import org.h2.mvstore.MVStore;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final String HOST = "127.0.0.1";
     private static final int RETENTION_MILLIS = 5_000;
     private static final int CACHE_MEGABYTES = 256;
 
     private final MongoServer server;
     private final int port;
+    private final MVStore store;
     private boolean closed;
 
-    private EmbeddedMongo(MongoServer server, int port) {
+    private EmbeddedMongo(MongoServer server, int port, MVStore store) {
         this.server = server;
         this.port = port;
+        this.store = store;
     }
 
     /** A throw-away database on a free port. */
@@ -43,7 +50,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A throw-away database on the given port, or a free one for 0. */
     public static EmbeddedMongo inMemory(int port) {
-        return start(new MemoryBackend(), port);
+        return start(new MemoryBackend(), port, null);
     }
 
     /**
@@ -60,30 +67,41 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, Object> fileConfig = new HashMap<>();
+        // every commit rewrites the touched leaf pages: small pages keep each commit small
+        fileConfig.put("pageSplitSize", 4 * 1024);
+        // pages read back from the file are decoded again: a cache that holds the hot read models
+        // keeps lookups from decoding whole pages as the store grows (H2's default is 16 MB)
+        fileConfig.put("cacheSize", CACHE_MEGABYTES);
+        HousekeptFileStore fileStore = new HousekeptFileStore(fileConfig);
+        fileStore.open(h2File.toAbsolutePath().toString(), false, null);
         MVStore store = new MVStore.Builder()
-                .fileName(h2File.toAbsolutePath().toString())
-                // every commit rewrites the touched leaf pages: small pages keep each commit small
-                .pageSplitSize(4 * 1024)
+                .adoptFileStore(fileStore)
                 // documents repeat their field names and much of their text: LZF roughly halves them on disk
                 .compress()
-                // pages read back from the file are decoded again: a cache that holds the hot read models
-                // keeps lookups from decoding whole pages as the store grows (H2's default is 16 MB)
-                .cacheSize(CACHE_MEGABYTES)
+                // No background writer: every write is committed by the command that made it and the
+                // backend runs the housekeeping, so H2's writer thread and its serialisation pipeline
+                // have nothing to overlap. With them, the serialiser once waited forever for a chunk
+                // that was never written (a background commit racing a command's commit, it seems)
+                // and the whole store hung.
+                .autoCommitDisabled()
+                // a store that fails (H2 calls it a panic) tells only this handler why
+                .backgroundExceptionHandler((thread, failure) -> LOG.error("H2 store failed in {}", thread.getName(), failure))
                 .open();
         // Superseded chunks stay readable this long before their space is reused. The backend commits
         // before acknowledging and a killed process loses nothing the kernel holds, so a short time
         // is enough; H2's default (45 s) makes a busy store's file many times its data.
         store.setRetentionTime(RETENTION_MILLIS);
         StoreFormat.check(store, h2File);
-        return start(new CommitOnWriteH2Backend(store), port);
+        return start(new CommitOnWriteH2Backend(store, fileStore), port, store);
     }
 
-    private static EmbeddedMongo start(MongoBackend backend, int port) {
+    private static EmbeddedMongo start(MongoBackend backend, int port, MVStore store) {
         QuietLogging.warnOnly("de.bwaldvogel.mongo");
         MongoServer server = new MongoServer(backend);
         server.bind(HOST, port); // on failure it closes the backend, releasing the H2 file lock
         InetSocketAddress address = server.getLocalAddress();
-        return new EmbeddedMongo(server, address.getPort());
+        return new EmbeddedMongo(server, address.getPort(), store);
     }
 
     /** For example {@code mongodb://127.0.0.1:27017}: no database, no credentials. */
@@ -93,6 +111,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** File mode: the percentage of the chunks' space that live pages take. */
+    int chunksFillRate() {
+        return store.getFileStore().getChunksFillRate();
     }
 
     /** Disconnects clients, stops listening and closes (commits) the backend. */
