@@ -28,7 +28,8 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
               --data=DIR            the stack's data folder (default: a fresh temporary folder, deleted afterwards)
               --keep-data           keep the fresh data folder
               --kafka-port=N --mongodb-port=N   the stack's broker and database ports (default $KAFKA_PORT/$MONGODB_PORT or 9092/27017)
-              --stack-jvm-options="-Xmx2g ..."  options for the stack's JVM (default -XX:TieredStopAtLevel=1, as the README runs it)
+              --stack-jvm-options="-Xmx2g ..."  options for the stack's JVM (default -XX:TieredStopAtLevel=1
+                                    -XX:ReservedCodeCacheSize=128m, as the README runs it)
               --stack-pid=N         measure CPU of an already running stack
               --tickets=N --rate=R --seconds=S  registrations to send, offered per second, and the load's time bound
               --saturate=N          closed loop with N requests in flight instead of fixed rates
@@ -44,7 +45,7 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
             """;
 
     /** As the README starts the stack: one JVM for everything compiles quickest with C1 alone (docs/operations.md). */
-    static final List<String> DEFAULT_STACK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    static final List<String> DEFAULT_STACK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
 
     private static final Set<String> FLAGS = Set.of("start-stack", "keep-data", "kill-test", "help");
 
