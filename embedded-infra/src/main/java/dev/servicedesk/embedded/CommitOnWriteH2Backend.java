@@ -8,7 +8,6 @@ import org.h2.mvstore.MVStore;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * H2 (MVStore) backend that commits before a command that may have changed data replies, so an
@@ -21,10 +20,6 @@ import java.util.concurrent.TimeUnit;
  * embedded store's write rate. Every command but the known reads is treated as a write, so index
  * builds, drops and renames are covered too.
  *
- * <p>The store has no background writer, so this backend also runs H2's housekeeping (compaction),
- * at most every {@value #HOUSEKEEPING_MILLIS} ms, after a commit and under the same lock, on the rules
- * H2's writer thread would apply.
- *
  * <p>Documents and index keys are stored as BSON ({@link BsonH2Database}).
  */
 final class CommitOnWriteH2Backend extends H2Backend {
@@ -34,19 +29,12 @@ final class CommitOnWriteH2Backend extends H2Backend {
             "endsessions", "killcursors", "serverstatus", "getlasterror", "collstats", "dbstats", "getparameter",
             "whatsmyuri", "getlog", "hostinfo", "getcmdlineopts", "connectionstatus");
 
-    /** How often H2's writer thread would run it (a third of its default commit delay). */
-    static final long HOUSEKEEPING_MILLIS = 333;
-
-    private final HousekeptFileStore fileStore;
     private final Object commitLock = new Object();
     /** Every version up to this one is on disk. */
     private volatile long storedUpTo = -1;
-    /** Guarded by {@code commitLock}. */
-    private long lastHousekeepingNanos = System.nanoTime();
 
-    CommitOnWriteH2Backend(MVStore store, HousekeptFileStore fileStore) {
+    CommitOnWriteH2Backend(MVStore store) {
         super(store);
-        this.fileStore = fileStore;
     }
 
     @Override
@@ -77,18 +65,6 @@ final class CommitOnWriteH2Backend extends H2Backend {
             long stored = getMvStore().getCurrentVersion();
             commit();
             storedUpTo = stored;
-            housekeepWhenDue();
         }
-    }
-
-    private void housekeepWhenDue() {
-        long now = System.nanoTime();
-        if (now - lastHousekeepingNanos < TimeUnit.MILLISECONDS.toNanos(HOUSEKEEPING_MILLIS)) {
-            return;
-        }
-        lastHousekeepingNanos = now;
-        fileStore.housekeep(getMvStore());
-        // compaction copies live pages into the current version; writing them out frees the old chunks
-        commit();
     }
 }

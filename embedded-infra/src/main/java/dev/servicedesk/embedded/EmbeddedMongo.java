@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -34,13 +32,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final int port;
-    private final MVStore store;
     private boolean closed;
 
-    private EmbeddedMongo(MongoServer server, int port, MVStore store) {
+    private EmbeddedMongo(MongoServer server, int port) {
         this.server = server;
         this.port = port;
-        this.store = store;
     }
 
     /** A throw-away database on a free port. */
@@ -50,7 +46,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A throw-away database on the given port, or a free one for 0. */
     public static EmbeddedMongo inMemory(int port) {
-        return start(new MemoryBackend(), port, null);
+        return start(new MemoryBackend(), port);
     }
 
     /**
@@ -67,25 +63,16 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> fileConfig = new HashMap<>();
-        // every commit rewrites the touched leaf pages: small pages keep each commit small
-        fileConfig.put("pageSplitSize", 4 * 1024);
-        // pages read back from the file are decoded again: a cache that holds the hot read models
-        // keeps lookups from decoding whole pages as the store grows (H2's default is 16 MB)
-        fileConfig.put("cacheSize", CACHE_MEGABYTES);
-        HousekeptFileStore fileStore = new HousekeptFileStore(fileConfig);
-        fileStore.open(h2File.toAbsolutePath().toString(), false, null);
         MVStore store = new MVStore.Builder()
-                .adoptFileStore(fileStore)
+                .fileName(h2File.toAbsolutePath().toString())
+                // every commit rewrites the touched leaf pages: small pages keep each commit small
+                .pageSplitSize(4 * 1024)
                 // documents repeat their field names and much of their text: LZF roughly halves them on disk
                 .compress()
-                // No background writer: every write is committed by the command that made it and the
-                // backend runs the housekeeping, so H2's writer thread and its serialisation pipeline
-                // have nothing to overlap. With them, the serialiser once waited forever for a chunk
-                // that was never written (a background commit racing a command's commit, it seems)
-                // and the whole store hung.
-                .autoCommitDisabled()
-                // a store that fails (H2 calls it a panic) tells only this handler why
+                // pages read back from the file are decoded again: a cache that holds the hot read models
+                // keeps lookups from decoding whole pages as the store grows (H2's default is 16 MB)
+                .cacheSize(CACHE_MEGABYTES)
+                // H2's writer threads report a failure only to this handler; without it the reason is lost
                 .backgroundExceptionHandler((thread, failure) -> LOG.error("H2 store failed in {}", thread.getName(), failure))
                 .open();
         // Superseded chunks stay readable this long before their space is reused. The backend commits
@@ -93,15 +80,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         // is enough; H2's default (45 s) makes a busy store's file many times its data.
         store.setRetentionTime(RETENTION_MILLIS);
         StoreFormat.check(store, h2File);
-        return start(new CommitOnWriteH2Backend(store, fileStore), port, store);
+        return start(new CommitOnWriteH2Backend(store), port);
     }
 
-    private static EmbeddedMongo start(MongoBackend backend, int port, MVStore store) {
+    private static EmbeddedMongo start(MongoBackend backend, int port) {
         QuietLogging.warnOnly("de.bwaldvogel.mongo");
         MongoServer server = new MongoServer(backend);
         server.bind(HOST, port); // on failure it closes the backend, releasing the H2 file lock
         InetSocketAddress address = server.getLocalAddress();
-        return new EmbeddedMongo(server, address.getPort(), store);
+        return new EmbeddedMongo(server, address.getPort());
     }
 
     /** For example {@code mongodb://127.0.0.1:27017}: no database, no credentials. */
@@ -111,11 +98,6 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    /** File mode: the percentage of the chunks' space that live pages take. */
-    int chunksFillRate() {
-        return store.getFileStore().getChunksFillRate();
     }
 
     /** Disconnects clients, stops listening and closes (commits) the backend. */

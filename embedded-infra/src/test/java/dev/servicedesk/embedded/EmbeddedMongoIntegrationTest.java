@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -25,8 +24,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -41,9 +38,6 @@ class EmbeddedMongoIntegrationTest {
     private static final int SINGLE_INSERTS = 2_000;
     private static final int BATCH = 500;
     private static final int INCREMENTS = 300;
-    private static final int REWRITTEN = 1_000;
-    private static final int REWRITE_ROUNDS = 8;
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     @TempDir
     Path dir;
@@ -149,35 +143,6 @@ class EmbeddedMongoIntegrationTest {
             assertThat(tickets.countDocuments()).isEqualTo(SINGLE_INSERTS + BATCH + 1);
             assertThat(tickets.find(eq("_id", "counter")).first()).containsEntry("n", INCREMENTS);
         }
-    }
-
-    @Test
-    void fileModeCompactsTheChunksThatRewrittenDocumentsLeaveMostlyEmpty() {
-        try (EmbeddedMongo mongo = EmbeddedMongo.onFile(dir.resolve("rewrites.mv.db"), 0);
-             MongoClient client = MongoClients.create(mongo.connectionString())) {
-            MongoCollection<Document> tickets = tickets(client);
-            SplittableRandom random = new SplittableRandom(1);
-            for (int round = 0; round < REWRITE_ROUNDS; round++) {
-                for (int i = 0; i < REWRITTEN; i++) {
-                    // most documents are rewritten each round; the rest keep their old chunks partly live
-                    if (round == 0 || random.nextInt(10) != 0) {
-                        tickets.replaceOne(eq("_id", "T-" + i), new Document("_id", "T-" + i)
-                                .append("round", round).append("text", randomText(random, 1_000)), UPSERT);
-                    }
-                }
-            }
-            // once the superseded chunks are past their retention time, the next commits compact them
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                tickets.updateOne(eq("_id", "heartbeat"), inc("n", 1), new UpdateOptions().upsert(true));
-                return mongo.chunksFillRate() >= 50;
-            });
-        }
-    }
-
-    private static String randomText(SplittableRandom random, int length) {
-        StringBuilder text = new StringBuilder(length);
-        random.ints(length, 'a', 'z' + 1).forEach(c -> text.append((char) c));
-        return text.toString();
     }
 
     private static List<Document> batch() {
