@@ -44,7 +44,10 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
                                     minted with the stack's own 'token' command)
             """;
 
-    /** As the README starts the stack: one JVM for everything compiles quickest with C1 alone (docs/operations.md). */
+    /**
+     * As the README starts the stack: one JVM for everything compiles quickest with C1 alone, whose default
+     * 48 MB code cache is too small for it (docs/operations.md).
+     */
     static final List<String> DEFAULT_STACK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
 
     private static final Set<String> FLAGS = Set.of("start-stack", "keep-data", "kill-test", "help");
