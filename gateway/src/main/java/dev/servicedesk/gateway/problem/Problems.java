@@ -38,7 +38,7 @@ public final class Problems {
     }
 
     /** Retry-After in whole seconds, at least one. */
-    static String retryAfterSeconds(Duration retryAfter) {
+    public static String retryAfterSeconds(Duration retryAfter) {
         long seconds = (retryAfter.toMillis() + 999) / 1000;
         return Long.toString(Math.max(1, seconds));
     }

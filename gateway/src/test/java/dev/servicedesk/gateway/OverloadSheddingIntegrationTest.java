@@ -1,0 +1,184 @@
+package dev.servicedesk.gateway;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.servicedesk.security.Role;
+import dev.servicedesk.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway's event loops are held busy for 1.5 s, as a CPU-starved gateway's are: a request that
+ * arrives meanwhile waits unread. Once its loop reads it the loop is far behind, so it is answered at once
+ * with 503, Retry-After and a problem document, without reaching the backend. Its connection stays
+ * usable: once the loops have caught up, the next request on it passes.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=gateway")
+@Import(OverloadSheddingIntegrationTest.ServerLoops.class)
+class OverloadSheddingIntegrationTest {
+
+    static final StubBackend intake = StubBackend.start("intake");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("INTAKE_URI", intake::uri);
+        GatewayTestSecurity.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterAll
+    static void stopBackend() {
+        intake.close();
+    }
+
+    @Test
+    void requestsReadByALaggingEventLoopAreAnsweredServiceUnavailableAtOnceAndTheConnectionStaysUsable() throws Exception {
+        intake.replyAlways(StubBackend.Reply.status(202));
+        try (HttpConnection connection = new HttpConnection(port)) {
+            assertThat(connection.register("warm-up").status()).isEqualTo(202);
+            int forwardedBefore = intake.requests().size();
+
+            CountDownLatch stalled = stallEventLoops(Duration.ofMillis(1500));
+            long sent = System.nanoTime();
+            Answer shed = connection.register("during-stall");
+            Duration took = Duration.ofNanos(System.nanoTime() - sent);
+            assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(shed.status()).isEqualTo(503);
+            assertThat(shed.headers()).containsEntry("retry-after", "1").containsEntry("content-type", "application/problem+json");
+            assertThat(shed.body()).contains("\"status\":503", "overloaded");
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(intake.requests()).hasSize(forwardedBefore);
+            assertThat(meters.counter("servicedesk.gateway.overload.shed").count()).isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(connection.register("after-stall").status()).isEqualTo(202));
+            assertThat(intake.requests()).hasSize(forwardedBefore + 1);
+        }
+    }
+
+    /** Occupies every event loop of the gateway's server for {@code stall}; the latch opens when all are free again. */
+    private static CountDownLatch stallEventLoops(Duration stall) {
+        List<EventExecutor> loops = new ArrayList<>();
+        ServerLoops.group.get().forEach(loops::add);
+        CountDownLatch done = new CountDownLatch(loops.size());
+        for (EventExecutor loop : loops) {
+            loop.execute(() -> {
+                try {
+                    Thread.sleep(stall.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        return done;
+    }
+
+    record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** One kept-alive HTTP/1.1 connection, written and read by hand so that every request goes over it. */
+    static final class HttpConnection implements AutoCloseable {
+
+        private final Socket socket;
+        private final DataInputStream in;
+
+        HttpConnection(int port) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setSoTimeout(10_000);
+            in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        }
+
+        Answer register(String key) throws IOException {
+            byte[] body = ("{\"channel\":\"web\",\"description\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
+            String head = "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + TestTokens.bearer(Role.ADMIN)
+                    + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return read();
+        }
+
+        private Answer read() throws IOException {
+            int status = Integer.parseInt(line().split(" ")[1]);
+            Map<String, String> headers = new HashMap<>();
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).trim().toLowerCase(), header.substring(colon + 1).trim());
+            }
+            byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
+            in.readFully(body);
+            return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Remembers the event loop group of the gateway's server, which is its own, not Reactor Netty's shared one. */
+    @TestConfiguration
+    static class ServerLoops {
+
+        static final AtomicReference<EventLoopGroup> group = new AtomicReference<>();
+
+        @Bean
+        NettyServerCustomizer rememberServerLoops() {
+            return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> group.set(channel.eventLoop().parent()));
+        }
+    }
+}
