@@ -8,11 +8,12 @@ import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The gateway's server runs on event loops of its own rather than on Reactor Netty's global ones. Where
- * services share the gateway's JVM (the local stack), the global loops also carry the services' HTTP work;
- * a request at the front door then waited behind work that cannot be shed, and under overload connections
- * queued unaccepted until clients gave up. On its own loops the gateway reads every request promptly and
- * sheds what it cannot serve ({@link OverloadShedder}).
+ * The gateway's server runs on event loops of its own rather than on Reactor Netty's global ones, and
+ * accepts connections on a thread of its own. Where services share the gateway's JVM (the local stack),
+ * the global loops also carry the services' HTTP work; under overload each pass of a loop took so long
+ * that the loop holding the listening socket accepted about ten connections a second, and a thousand
+ * waited unaccepted until clients gave up. Now connections are taken at once, their requests are read
+ * promptly, and what the gateway cannot serve is shed ({@link OverloadShedder}).
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayEventLoops {
