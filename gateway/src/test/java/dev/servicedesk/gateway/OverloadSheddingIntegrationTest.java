@@ -101,6 +101,7 @@ class OverloadSheddingIntegrationTest {
         for (EventExecutor loop : loops) {
             loop.execute(() -> {
                 try {
+                    // The stall itself, not a wait for a condition: the loop can run nothing else meanwhile.
                     Thread.sleep(stall.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
