@@ -62,8 +62,13 @@ final class CommitOnWriteH2Backend extends H2Backend {
             if (storedUpTo >= version) {
                 return; // a commit that started after this command's write stored it
             }
-            long stored = getMvStore().getCurrentVersion();
-            commit();
+            MVStore store = getMvStore();
+            long stored = store.getCurrentVersion();
+            store.commit();
+            // H2's background writer may have taken these changes into a store of its own, which it
+            // writes to the file asynchronously; commit() then finds nothing to store and returns at
+            // once. Waiting for H2's writer threads to finish what they were given covers that case.
+            store.getFileStore().executeFileStoreOperation(() -> { });
             storedUpTo = stored;
         }
     }

@@ -1,0 +1,54 @@
+package dev.servicedesk.embedded;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Flushes the store's file to the disk at a fixed interval. The store reuses the space of a
+ * superseded chunk only after its retention time; with that time longer than this interval, the
+ * file on the disk always holds a complete version no older than the interval, so an
+ * operating-system crash loses at most that much and leaves a file that opens.
+ */
+final class PeriodicSync implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodicSync.class);
+
+    private final ScheduledExecutorService timer;
+
+    PeriodicSync(MVStore store, Duration every) {
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "h2-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = every.toMillis();
+        timer.scheduleWithFixedDelay(() -> sync(store), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static void sync(MVStore store) {
+        try {
+            if (!store.isClosed()) {
+                store.sync();
+            }
+        } catch (RuntimeException failure) {
+            LOG.error("H2 store could not be flushed to the disk", failure);
+        }
+    }
+
+    /** Stops flushing; the store's own close writes and flushes what is left. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
