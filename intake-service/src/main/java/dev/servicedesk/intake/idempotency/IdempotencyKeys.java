@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,6 +23,12 @@ import java.util.regex.Pattern;
  * Claims keys with a unique {@code _id}: of two racing requests exactly one inserts, the other reads
  * the winner's record and so uses the same ticket and event ids. A record is written before the
  * publish and kept if it fails: the retry then publishes the same event, so nothing blocks it.
+ *
+ * <p>A key is remembered for at least a day: keys claimed on a UTC day are kept in that day's
+ * collection ({@link KeyDays}), a claim looks for the key in the previous day's collection before it
+ * inserts into its own, and {@link KeyRetention} drops the collections of earlier days. Each step is
+ * a lookup or an insert by primary key, and expiring a day's keys costs one drop, so neither depends
+ * on how many keys are stored.
  */
 @Component
 public class IdempotencyKeys {
@@ -66,10 +73,14 @@ public class IdempotencyKeys {
      * Fails with {@link IdempotencyKeyReusedException} when the stored fingerprint differs.
      */
     public Mono<Claim> claim(IdempotencyRecord fresh) {
-        return mongo.insert(fresh)
-                .map(inserted -> new Claim(inserted, true))
-                .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(fresh.id(), IdempotencyRecord.class)
-                        .map(existing -> new Claim(existing, false)))
+        LocalDate day = KeyDays.dayOf(fresh.at());
+        String today = KeyDays.collection(day);
+        return mongo.findById(fresh.id(), IdempotencyRecord.class, KeyDays.collection(day.minusDays(1)))
+                .map(existing -> new Claim(existing, false))
+                .switchIfEmpty(Mono.defer(() -> mongo.insert(fresh, today)
+                        .map(inserted -> new Claim(inserted, true))
+                        .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(fresh.id(), IdempotencyRecord.class, today)
+                                .map(existing -> new Claim(existing, false)))))
                 .timeout(STORE_TIMEOUT)
                 .onErrorMap(failure -> !(failure instanceof IdempotencyKeyReusedException),
                         failure -> new TemporarilyUnavailableException(retryAfter, failure))

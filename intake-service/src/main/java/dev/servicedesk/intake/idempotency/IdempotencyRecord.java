@@ -1,7 +1,6 @@
 package dev.servicedesk.intake.idempotency;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +12,7 @@ import java.util.UUID;
  *
  * @param id          scope and key, e.g. {@code register:abc} or {@code T-...:abc}
  * @param fingerprint SHA-256 of the request's canonical JSON
+ * @param at          when the key was claimed; its UTC day names the collection it is kept in
  */
-@Document("idempotency-keys")
 public record IdempotencyRecord(@Id String id, String fingerprint, String ticketId, UUID eventId, Instant at) {
 }

@@ -7,6 +7,10 @@ import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.intake.IntakeIntegrationSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -14,7 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +33,12 @@ class IdempotencyIntegrationTest extends IntakeIntegrationSupport {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void retryWithSameKeyAndBodyReturnsSameTicketAndRepublishesTheSameEvent() {
@@ -49,6 +61,28 @@ class IdempotencyIntegrationTest extends IntakeIntegrationSupport {
         assertThat(record.get("history").findValuesAsString("type")).as("the repeat changed nothing")
                 .containsExactly("TicketReceived", "CustomerContacted");
         assertThat(record.get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void keyClaimedYesterdayIsStillHonouredToday() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> form = form("昨天提交过一次 sent once yesterday");
+        String ticketId = json(post("/api/tickets", form, key).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody()).get("ticketId").asString();
+        // as if the first request had come yesterday: its claim moves to yesterday's keys
+        LocalDate today = KeyDays.dayOf(clock.instant());
+        Query claim = Query.query(Criteria.where("_id").is("register:" + key));
+        IdempotencyRecord record = mongo.findAndRemove(claim, IdempotencyRecord.class, KeyDays.collection(today)).block();
+        assertThat(record).isNotNull();
+        mongo.insert(record, KeyDays.collection(today.minusDays(1))).block();
+
+        JsonNode retry = json(post("/api/tickets", form, key).expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().returnResult().getResponseBody());
+
+        assertThat(retry.get("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(mongo.exists(claim, IdempotencyRecord.class, KeyDays.collection(today)).block())
+                .as("the retry claimed nothing new").isFalse();
     }
 
     @Test

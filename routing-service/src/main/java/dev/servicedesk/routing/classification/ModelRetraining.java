@@ -1,6 +1,6 @@
 package dev.servicedesk.routing.classification;
 
-import dev.servicedesk.routing.PeriodicTask;
+import dev.servicedesk.kit.scheduling.PeriodicTask;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,6 @@
 package dev.servicedesk.routing.decision;
 
-import dev.servicedesk.routing.PeriodicTask;
+import dev.servicedesk.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package dev.servicedesk.routing;
+package dev.servicedesk.kit.scheduling;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +19,19 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String what;
+    private final Duration firstAfter;
     private final Duration every;
     private volatile Disposable running;
 
     /** @param what what a run does, for the log line when one fails */
     protected PeriodicTask(String what, Duration every) {
+        this(what, every, every);
+    }
+
+    /** @param firstAfter when the first run starts, counted from the start of the context */
+    protected PeriodicTask(String what, Duration firstAfter, Duration every) {
         this.what = what;
+        this.firstAfter = firstAfter;
         this.every = every;
     }
 
@@ -33,7 +40,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.interval(every, every, Schedulers.boundedElastic())
+        running = Flux.interval(firstAfter, every, Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMap(tick -> runOnce().onErrorResume(e -> {
                     log.warn("{} failed, will try again: {}", what, e.toString());
