@@ -50,7 +50,8 @@ final class Instruments implements AutoCloseable {
         CustomerPool customers = new CustomerPool((int) Math.min(300_000, Math.max(200, options.tickets() / 3)), options.seed());
         plan = new TrafficPlan(new RegistrationForms(customers), new TicketPipeline(), probe::accepted, options.seed());
         lag = new ConsumerLag(options.kafkaBootstrap());
-        monitor = new StackMonitor(lag, heap, stack.cpu()::nanos).start();
+        monitor = new StackMonitor(lag, heap, stack.cpu()::nanos,
+                () -> stack.dataFolder() == null ? 0 : DiskUsage.databaseBytes(stack.dataFolder())).start();
         dashboard = new DashboardStream(stack.gateway()).open();
     }
 
@@ -82,7 +83,9 @@ final class Instruments implements AutoCloseable {
                 heapNow.isPresent() ? heapNow.getAsLong() : null,
                 monitor.maxHeapBytes() > 0 ? Math.max(monitor.maxHeapBytes(), heapNow.orElse(0)) : null,
                 storedTickets,
-                disk == null ? null : disk.mongoBytes(), disk == null ? null : disk.kafkaBytes(),
+                disk == null ? null : disk.mongoBytes(),
+                disk == null ? null : Math.max(disk.mongoBytes(), monitor.maxDatabaseBytes()),
+                disk == null ? null : disk.kafkaBytes(),
                 disk == null ? null : (double) disk.mongoBytes() / perTicketBase,
                 disk == null ? null : (double) disk.kafkaBytes() / perTicketBase);
     }

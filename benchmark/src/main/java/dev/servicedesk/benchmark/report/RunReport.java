@@ -25,9 +25,10 @@ public record RunReport(String preset, String load, String target, Instant start
      * @param readySeconds        from start until the gateway answered, when the benchmark started it
      * @param cpuMillisPerTicket  the stack's CPU time over the run (load and catch-up) per ticket accepted
      * @param storedTickets       the archive's KPI total at the end
+     * @param mongoBytesMax       the database's largest size on disk while the run lasted
      */
     public record StackFigures(Long pid, Double readySeconds, Double cpuMillisPerTicket, Long heapUsedBytesEnd,
-                               Long heapUsedBytesMax, Long storedTickets, Long mongoBytes, Long kafkaBytes,
+                               Long heapUsedBytesMax, Long storedTickets, Long mongoBytes, Long mongoBytesMax, Long kafkaBytes,
                                Double mongoBytesPerTicket, Double kafkaBytesPerTicket) {
     }
 

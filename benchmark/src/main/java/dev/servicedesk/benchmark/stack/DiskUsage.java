@@ -20,6 +20,12 @@ public record DiskUsage(long mongoBytes, long kafkaBytes) {
         return new DiskUsage(size(dataFolder.resolve("mongo")), size(dataFolder.resolve("kafka")));
     }
 
+    /** The database's files' apparent size, cheap enough to sample while a run lasts (they are not sparse). */
+    public static long databaseBytes(Path dataFolder) {
+        Path folder = dataFolder.resolve("mongo");
+        return Files.isDirectory(folder) ? apparentSize(folder) : 0;
+    }
+
     private static long size(Path folder) {
         if (!Files.isDirectory(folder)) {
             return 0;

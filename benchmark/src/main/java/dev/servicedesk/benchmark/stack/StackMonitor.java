@@ -9,14 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Samples the stack every two seconds while the run lasts: consumer lag of every group, heap in use
- * and CPU time, keeping the maxima. A sample that fails (the stack is down) is skipped.
+ * Samples the stack every two seconds while the run lasts: consumer lag of every group, heap in use,
+ * CPU time and the database's size on disk, keeping the maxima. A sample that fails (the stack is
+ * down) is skipped.
  */
 public final class StackMonitor implements AutoCloseable {
 
     private final ConsumerLag lag;
     private final HeapGauge heap;
     private final LongSupplier cpuNanos;
+    private final LongSupplier databaseBytes;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stack-monitor");
         thread.setDaemon(true);
@@ -24,11 +26,14 @@ public final class StackMonitor implements AutoCloseable {
     });
     private volatile Map<String, Long> maxLag = Map.of();
     private volatile long maxHeap;
+    private volatile long maxDatabase;
 
-    public StackMonitor(ConsumerLag lag, HeapGauge heap, LongSupplier cpuNanos) {
+    /** @param databaseBytes the database's size on disk, or 0 when not known */
+    public StackMonitor(ConsumerLag lag, HeapGauge heap, LongSupplier cpuNanos, LongSupplier databaseBytes) {
         this.lag = lag;
         this.heap = heap;
         this.cpuNanos = cpuNanos;
+        this.databaseBytes = databaseBytes;
     }
 
     public StackMonitor start() {
@@ -44,6 +49,7 @@ public final class StackMonitor implements AutoCloseable {
                 maxHeap = Math.max(maxHeap, used.getAsLong());
             }
             cpuNanos.getAsLong();
+            maxDatabase = Math.max(maxDatabase, databaseBytes.getAsLong());
         } catch (RuntimeException e) {
             // the stack is down (kill test) or busy; the next sample will tell
         }
@@ -55,6 +61,11 @@ public final class StackMonitor implements AutoCloseable {
 
     public long maxHeapBytes() {
         return maxHeap;
+    }
+
+    /** The database's largest size on disk in any sample: its file grows and shrinks as the store reuses space. */
+    public long maxDatabaseBytes() {
+        return maxDatabase;
     }
 
     @Override
