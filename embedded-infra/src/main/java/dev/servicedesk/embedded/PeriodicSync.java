@@ -44,7 +44,8 @@ final class PeriodicSync implements AutoCloseable {
     /** Stops flushing; the store's own close writes and flushes what is left. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        // not shutdownNow: interrupting a thread in FileChannel.force closes the channel, and with it the store's file
+        timer.shutdown();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
