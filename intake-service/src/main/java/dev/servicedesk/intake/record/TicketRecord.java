@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * Intake's document for one ticket, built only by {@link TicketProjector} from events, so it can be
  * rebuilt from the topics at any time. {@code version} counts applied events and guards concurrent
- * writers; {@code appliedEventIds} makes a redelivered event a no-op. A document whose
+ * writers; an event already in its {@code history} is not applied again, so a redelivery is a
+ * no-op (documents written before also hold the ids in {@code appliedEventIds}, which is no longer
+ * read or written: the history holds every applied event). A document whose
  * {@code state} is {@code null} is a placeholder holding a routing decision that overtook its
  * {@code TicketReceived}.
  */
@@ -57,7 +59,6 @@ public class TicketRecord {
 
     private List<ContactEntry> contacts = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
-    private List<String> appliedEventIds = new ArrayList<>();
     private Instant updatedAt;
 
     TicketRecord() {
@@ -108,7 +109,7 @@ public class TicketRecord {
     }
 
     public boolean hasApplied(String eventId) {
-        return appliedEventIds.contains(eventId);
+        return history.stream().anyMatch(entry -> entry.eventId().equals(eventId));
     }
 
     // Mutators for TicketProjector only.
@@ -152,7 +153,6 @@ public class TicketRecord {
 
     void applied(HistoryEntry entry) {
         history.add(entry);
-        appliedEventIds.add(entry.eventId());
         updatedAt = entry.at();
         version++;
     }
