@@ -64,11 +64,12 @@ final class CommitOnWriteH2Backend extends H2Backend {
             }
             MVStore store = getMvStore();
             long stored = store.getCurrentVersion();
-            store.commit();
-            // H2's background writer may have taken these changes into a store of its own, which it
-            // writes to the file asynchronously; commit() then finds nothing to store and returns at
-            // once. Waiting for H2's writer threads to finish what they were given covers that case.
-            store.getFileStore().executeFileStoreOperation(() -> { });
+            if (store.commit() < 0) {
+                // Nothing to store: H2's background writer took these changes into a commit of its
+                // own, which it writes to the file asynchronously. Wait until its writer threads are
+                // done. (A commit that stored something waited for them, as they work in order.)
+                store.getFileStore().executeFileStoreOperation(() -> { });
+            }
             storedUpTo = stored;
         }
     }
