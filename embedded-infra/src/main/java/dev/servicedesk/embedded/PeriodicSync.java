@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Flushes the store's file to the disk at a fixed interval. The store reuses the space of a
- * superseded chunk only after its retention time; with that time longer than this interval, the
- * file on the disk always holds a complete version no older than the interval, so an
- * operating-system crash loses at most that much and leaves a file that opens.
+ * superseded chunk only after its retention time, and H2 assumes the disk has written everything
+ * within that time to find a complete version after an operating-system crash; without flushes the
+ * kernel may hold writes back for longer (30 s by default on Linux). An operating-system crash
+ * cannot be provoked in the tests, so this rests on H2's design, not on a test.
  */
 final class PeriodicSync implements AutoCloseable {
 

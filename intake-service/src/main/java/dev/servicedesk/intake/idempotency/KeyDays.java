@@ -26,7 +26,7 @@ final class KeyDays {
     }
 
     /** The day whose keys a collection holds, or empty for any other collection. */
-    static Optional<LocalDate> dayOf(String collection) {
+    static Optional<LocalDate> dayOfCollection(String collection) {
         if (!collection.startsWith(PREFIX)) {
             return Optional.empty();
         }

@@ -45,7 +45,7 @@ class KeyRetention extends PeriodicTask {
         LocalDate yesterday = KeyDays.dayOf(clock.instant()).minusDays(1);
         return mongo.getCollectionNames().collectList().flatMap(names -> adoptUndated(names, yesterday)
                 .thenMany(Flux.fromIterable(names)
-                        .filter(name -> KeyDays.dayOf(name).filter(day -> day.isBefore(yesterday)).isPresent())
+                        .filter(name -> KeyDays.dayOfCollection(name).filter(day -> day.isBefore(yesterday)).isPresent())
                         .concatMap(name -> mongo.dropCollection(name).thenReturn(name)))
                 .collectList()
                 .doOnNext(dropped -> {
