@@ -55,21 +55,15 @@ public final class LocalStack {
         int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("KAFKA_PORT", "9092"));
         int mongoPort = Integer.parseInt(System.getenv().getOrDefault("MONGODB_PORT", "27017"));
 
-        LoopbackKafkaBroker broker = LoopbackKafkaBroker.start(data.resolve("kafka"), kafkaPort);
-        // "memory" keeps the database in the heap only (lost at exit): for demos and for measuring the store's share
-        EmbeddedMongo mongo = "memory".equals(System.getenv("SERVICEDESK_STORE"))
-                ? EmbeddedMongo.inMemory(mongoPort)
-                : EmbeddedMongo.onFile(data.resolve("mongo").resolve("servicedesk.mv"), mongoPort);
-        int portOffset = Integer.parseInt(System.getenv().getOrDefault("SERVICEDESK_PORT_OFFSET", "0"));
-        ServiceSystem system = ServiceSystem.start(broker.bootstrapServers(), mongo.connectionString(), OptionalInt.of(portOffset), stackArgs);
-
+        Running stack = startAll(data, kafkaPort, mongoPort, stackArgs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: gateway, services, broker, database...");
-            system.close();
-            broker.close();
-            mongo.close();
+            stack.services().close();
+            stack.broker().close();
+            stack.mongo().close();
             System.out.println("Stopped.");
         }, "local-stack-shutdown"));
+        ServiceSystem system = stack.services();
 
         Duration startup = Duration.between(started, Instant.now());
         // The dashboard signs in with a dashboard token carried in the link (kept by the page, not the server).
@@ -81,11 +75,42 @@ public final class LocalStack {
                 .append(String.format("  %-18s %s%n", "API documents", system.gatewayUrl() + "/swagger-ui.html"))
                 .append(String.format("  %-18s %s%n", "a token", "java -jar deploy/target/servicedesk-local.jar token role=agent subject=alice"));
         system.serviceUrls().forEach((name, url) -> banner.append(String.format("  %-18s %s%n", name, url)));
-        banner.append(String.format("  %-18s %s%n", "kafka", broker.bootstrapServers()))
-                .append(String.format("  %-18s %s%n", "mongodb", mongo.connectionString()))
+        banner.append(String.format("  %-18s %s%n", "kafka", stack.broker().bootstrapServers()))
+                .append(String.format("  %-18s %s%n", "mongodb", stack.mongo().connectionString()))
                 .append(String.format("  %-18s %s%n", "data folder", data))
                 .append("Press Ctrl-C to stop.\n");
         System.out.println(banner);
         Thread.currentThread().join();
+    }
+
+    private record Running(EmbeddedMongo mongo, ServiceSystem services, LoopbackKafkaBroker broker) {
+    }
+
+    /**
+     * The services start while the broker does: after a kill -9 the broker waits for its previous
+     * session to expire before it serves, and the services use that time to start.
+     */
+    private static Running startAll(Path data, int kafkaPort, int mongoPort, String[] stackArgs) {
+        LoopbackKafkaBroker.Launch launch = LoopbackKafkaBroker.launch(data.resolve("kafka"), kafkaPort);
+        EmbeddedMongo mongo = null;
+        ServiceSystem services = null;
+        try {
+            // "memory" keeps the database in the heap only (lost at exit): for demos and for measuring the store's share
+            mongo = "memory".equals(System.getenv("SERVICEDESK_STORE"))
+                    ? EmbeddedMongo.inMemory(mongoPort)
+                    : EmbeddedMongo.onFile(data.resolve("mongo").resolve("servicedesk.mv"), mongoPort);
+            int portOffset = Integer.parseInt(System.getenv().getOrDefault("SERVICEDESK_PORT_OFFSET", "0"));
+            services = ServiceSystem.start(launch.bootstrapServers(), mongo.connectionString(), OptionalInt.of(portOffset), stackArgs);
+            return new Running(mongo, services, launch.ready());
+        } catch (RuntimeException failure) {
+            if (services != null) {
+                services.close();
+            }
+            launch.broker().thenAccept(LoopbackKafkaBroker::close); // once started; nothing to close if it failed
+            if (mongo != null) {
+                mongo.close();
+            }
+            throw failure;
+        }
     }
 }

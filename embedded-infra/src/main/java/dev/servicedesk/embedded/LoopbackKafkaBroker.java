@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,6 +64,21 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
      * SIGKILL can register only once its previous session expired.
      */
     public static LoopbackKafkaBroker start(Path logDir, int port, Map<String, String> overrides) {
+        return launch(logDir, port, overrides).ready();
+    }
+
+    /**
+     * Takes the log directory and the ports, then starts the broker on a thread of its own and returns
+     * at once, so that its clients can start meanwhile: a broker restarted after SIGKILL spends most of
+     * its start waiting for its previous session to expire, time its clients can use to start.
+     *
+     * @param port client (PLAINTEXT) port, or 0 for a free one
+     */
+    public static Launch launch(Path logDir, int port) {
+        return launch(logDir, port, Map.of());
+    }
+
+    private static Launch launch(Path logDir, int port, Map<String, String> overrides) {
         QuietLogging.warnOnly("kafka", "state.change.logger", "org.apache.kafka");
         DirectoryLock lock = DirectoryLock.acquire(logDir, "LoopbackKafkaBroker");
         try {
@@ -70,20 +87,49 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
             Properties props = properties(logDir.toAbsolutePath(), clientPort, controllerPort);
             props.putAll(overrides);
             formatIfNeeded(logDir, props);
-
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             String bootstrap = HOST + ":" + clientPort;
-            try {
-                server.startup();
-                awaitReady(bootstrap);
-            } catch (RuntimeException e) {
-                shutdown(server);
-                throw e;
-            }
-            return new LoopbackKafkaBroker(server, lock, bootstrap);
+            CompletableFuture<LoopbackKafkaBroker> starting = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    starting.complete(new LoopbackKafkaBroker(startServer(props, bootstrap), lock, bootstrap));
+                } catch (Throwable failure) {
+                    lock.close();
+                    starting.completeExceptionally(failure);
+                }
+            }, "kafka-broker-start");
+            starter.start();
+            return new Launch(bootstrap, starting);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    private static KafkaRaftServer startServer(Properties props, String bootstrap) {
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        try {
+            server.startup();
+            awaitReady(bootstrap);
+            return server;
+        } catch (RuntimeException e) {
+            shutdown(server);
+            throw e;
+        }
+    }
+
+    /** A broker being started: where its clients will find it, and the broker once it accepts requests. */
+    public record Launch(String bootstrapServers, CompletableFuture<LoopbackKafkaBroker> broker) {
+
+        /** Waits until the broker accepts client requests, and rethrows why it could not start. */
+        public LoopbackKafkaBroker ready() {
+            try {
+                return broker.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw e;
+            }
         }
     }
 
@@ -136,8 +182,10 @@ public final class LoopbackKafkaBroker implements AutoCloseable {
                 Map.entry("auto.create.topics.enable", "false"),
                 // unfencing waits for a heartbeat; the 2 s default dominates the start time
                 Map.entry("broker.heartbeat.interval.ms", "200"),
-                // on a starved CPU the controller misses heartbeats; fencing the only broker would stall every client
-                Map.entry("broker.session.timeout.ms", "30000"),
+                // A broker restarted after kill -9 serves only once its previous session expired, so this
+                // is the least a restart after a crash takes. Longer than Kafka's 9 s: on a starved CPU
+                // the controller may miss heartbeats, and fencing the only broker stalls every client.
+                Map.entry("broker.session.timeout.ms", "15000"),
                 // the default 128 MB compaction buffer is allocated eagerly in every test JVM
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024)),
                 Map.entry("num.network.threads", "2"),

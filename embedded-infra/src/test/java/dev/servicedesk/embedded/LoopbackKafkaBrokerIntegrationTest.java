@@ -68,6 +68,22 @@ class LoopbackKafkaBrokerIntegrationTest {
         }
     }
 
+    @Test
+    void launchReturnsBeforeTheBrokerServesAndAClientStartedMeanwhileIsServedOnceItDoes() throws Exception {
+        LoopbackKafkaBroker.Launch launch = LoopbackKafkaBroker.launch(dir.resolve("kafka"), 0);
+        try {
+            assertThat(launch.broker()).isNotDone();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, launch.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            }
+            produce(launch.bootstrapServers(), "T-1", "opened");
+        } finally {
+            try (LoopbackKafkaBroker broker = launch.ready()) {
+                assertThat(broker.bootstrapServers()).isEqualTo(launch.bootstrapServers());
+            }
+        }
+    }
+
     private static void produce(String bootstrap, String key, String value) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
