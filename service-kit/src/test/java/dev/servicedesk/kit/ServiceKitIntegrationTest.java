@@ -135,6 +135,18 @@ class ServiceKitIntegrationTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void aFailingDatabaseIsA503ProblemWithRetryAfterNotAServerError() {
+        web.get().uri("/contacts/C-1")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://servicedesk.dev/problems/database-unavailable")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("store is closed"));
+    }
+
     private static EventEnvelope received(String ticketId) {
         Instant now = Instant.now();
         return EventEnvelope.first(UUID.randomUUID(), ticketId, "kit-test", ticketId, now,

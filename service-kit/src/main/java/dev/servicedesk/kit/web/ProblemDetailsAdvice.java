@@ -1,10 +1,17 @@
 package dev.servicedesk.kit.web;
 
 import dev.servicedesk.security.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,13 +28,18 @@ import java.util.List;
 
 /**
  * Turns client mistakes into {@code application/problem+json} naming the fields at fault, in an
- * {@code errors} array of {@link FieldError}. Unexpected failures become a 500 problem without internals.
+ * {@code errors} array of {@link FieldError}. A database that cannot serve the request is a 503 with
+ * {@code Retry-After}. Other unexpected failures become a 500 problem without internals.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final URI INVALID_REQUEST = URI.create("https://servicedesk.dev/problems/invalid-request");
     public static final URI MALFORMED_BODY = URI.create("https://servicedesk.dev/problems/malformed-body");
+    public static final URI DATABASE_UNAVAILABLE = URI.create("https://servicedesk.dev/problems/database-unavailable");
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -56,6 +68,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     public ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex, ServerWebExchange exchange) {
         return ResponseEntity.badRequest().body(withCorrelation(invalid(ex.errors()), exchange));
+    }
+
+    /**
+     * The database is unreachable, timed out, or failed the command for a reason of its own (a failing
+     * store, for one). Nothing was answered as done, so the client may send the same request again later.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            UncategorizedDataAccessException.class})
+    public ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex, ServerWebExchange exchange) {
+        log.error("{} {} failed in the database: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot serve this request now; retry after " + DATABASE_RETRY_AFTER_SECONDS + " s");
+        problem.setType(DATABASE_UNAVAILABLE);
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(withCorrelation(problem, exchange));
     }
 
     /** Every problem this advice renders names the request's correlation id, so a client can quote it. */
