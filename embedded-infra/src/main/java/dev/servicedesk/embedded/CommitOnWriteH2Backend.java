@@ -2,6 +2,7 @@ package dev.servicedesk.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -44,6 +45,12 @@ final class CommitOnWriteH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (getMvStore().isClosed()) {
+            // H2 closes the store when its writer threads fail. Refusing every command, ping included,
+            // makes the services' readiness report the database down, as a real server that lost its
+            // storage would, instead of answering pings while every read and write fails.
+            throw new MongoServerException("the database's store is closed; restart the database");
+        }
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {

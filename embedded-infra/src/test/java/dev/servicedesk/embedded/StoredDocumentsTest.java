@@ -1,10 +1,12 @@
 package dev.servicedesk.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The objects the store holds are never changed after they were stored: H2 may be writing an earlier
- * version's page, which holds the same object, to the file on another thread.
+ * version's page, which holds the same object, to the file on another thread. And a store H2 closed
+ * is reported, not hidden behind answered pings.
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class StoredDocumentsTest {
@@ -77,6 +80,16 @@ class StoredDocumentsTest {
 
         assertThat(after).containsEntry("status", "in-progress");
         assertThat(before).isEqualTo(asStored);
+    }
+
+    @Test
+    void aClosedStoreRefusesEveryCommandPingIncludedSoReadinessSeesIt() {
+        store.closeImmediately(); // what H2 does when its writer threads fail
+
+        assertThatThrownBy(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)))
+                .isInstanceOf(MongoCommandException.class).hasMessageContaining("store is closed");
+        assertThatThrownBy(() -> tickets.find(Filters.eq("_id", "T-1")).first())
+                .isInstanceOf(MongoCommandException.class).hasMessageContaining("store is closed");
     }
 
     @Test
