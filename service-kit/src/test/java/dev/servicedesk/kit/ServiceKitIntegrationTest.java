@@ -22,8 +22,11 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +71,9 @@ class ServiceKitIntegrationTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void poisonRecordsGoToDeadLetterTopicWithReasonAndLaterEventsStillFlow() {
@@ -145,6 +151,23 @@ class ServiceKitIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://servicedesk.dev/problems/database-unavailable")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("store is closed"));
+    }
+
+    @Test
+    void documentsAreStoredWithoutATypeFieldAndThoseStoredWithOneAreStillRead() {
+        Note note = new Note("N-" + UUID.randomUUID(), "call back after 15:00");
+        mongo.insert(note).block(Duration.ofSeconds(10));
+        Document stored = mongo.findById(note.id(), Document.class, "notes").block(Duration.ofSeconds(10));
+        assertThat(stored).containsOnlyKeys("_id", "text");
+
+        mongo.insert(new Document("_id", "N-old").append("text", "stored earlier")
+                .append("_class", Note.class.getName()), "notes").block(Duration.ofSeconds(10));
+        assertThat(mongo.findById("N-old", Note.class).block(Duration.ofSeconds(10))).isEqualTo(new Note("N-old", "stored earlier"));
+        assertThat(mongo.findById(note.id(), Note.class).block(Duration.ofSeconds(10))).isEqualTo(note);
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("notes")
+    record Note(@Id String id, String text) {
     }
 
     private static EventEnvelope received(String ticketId) {

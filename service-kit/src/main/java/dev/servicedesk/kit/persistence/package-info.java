@@ -1,0 +1,2 @@
+/** How the services' documents are written to MongoDB. */
+package dev.servicedesk.kit.persistence;
