@@ -18,6 +18,8 @@ public class TemporarilyUnavailableException extends ErrorResponseException {
 
     private static final String NOT_STORED = "The request was not accepted because its event could not be stored durably right now.";
     private static final String AT_CAPACITY = "The request was not accepted because intake is at capacity right now.";
+    private static final String FLOW_BEHIND = "The request was not accepted because the services after intake are"
+            + " behind: it would not be visible for a while.";
 
     public TemporarilyUnavailableException(Duration retryAfter, Throwable cause) {
         this(NOT_STORED, retryAfter, cause);
@@ -31,6 +33,11 @@ public class TemporarilyUnavailableException extends ErrorResponseException {
     /** Too many events were already awaiting the broker: the request was shed before anything was sent. */
     static TemporarilyUnavailableException atCapacity(Duration retryAfter, Throwable cause) {
         return new TemporarilyUnavailableException(AT_CAPACITY, retryAfter, cause);
+    }
+
+    /** The services after intake are too far behind to take a new registration now. */
+    public static TemporarilyUnavailableException flowBehind(Duration retryAfter) {
+        return new TemporarilyUnavailableException(FLOW_BEHIND, retryAfter, null);
     }
 
     private static ProblemDetail problem(String reason, Duration retryAfter) {

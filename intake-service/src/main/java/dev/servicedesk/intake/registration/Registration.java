@@ -2,8 +2,11 @@ package dev.servicedesk.intake.registration;
 
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.events.TicketReceived;
+import dev.servicedesk.intake.IntakeProperties;
+import dev.servicedesk.intake.admission.FlowBacklog;
 import dev.servicedesk.intake.idempotency.IdempotencyKeys;
 import dev.servicedesk.intake.idempotency.IdempotencyRecord;
+import dev.servicedesk.intake.publishing.TemporarilyUnavailableException;
 import dev.servicedesk.intake.publishing.TicketEventPublisher;
 import dev.servicedesk.intake.record.TicketRecords;
 import org.slf4j.Logger;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -33,10 +37,15 @@ class Registration {
     private final TicketEventPublisher publisher;
     private final TicketRecords records;
     private final IdempotencyKeys keys;
+    private final FlowBacklog backlog;
+    private final Duration shedRetryAfter;
     private final Clock clock;
 
-    Registration(TicketEventPublisher publisher, TicketRecords records, IdempotencyKeys keys, Clock clock) {
+    Registration(TicketEventPublisher publisher, TicketRecords records, IdempotencyKeys keys, FlowBacklog backlog,
+                 IntakeProperties properties, Clock clock) {
         this.records = records;
+        this.backlog = backlog;
+        this.shedRetryAfter = properties.shedRetryAfter();
         this.validator = new RegistrationValidator(clock);
         this.ids = new TicketIds(clock);
         this.publisher = publisher;
@@ -52,6 +61,11 @@ class Registration {
             // Millisecond precision: what MongoDB stores, so a retry republishes an identical event.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             TicketReceived received = validator.validate(request, now);
+            // an urgent request (outage, security, locked out) is taken whatever the backlog: a late
+            // answer still beats a customer told to try again
+            if (!received.urgentSignal() && !backlog.admits()) {
+                return Mono.error(TemporarilyUnavailableException.flowBehind(shedRetryAfter));
+            }
             if (idempotencyKey == null) {
                 return publish(ids.next(), UUID.randomUUID(), received, false);
             }

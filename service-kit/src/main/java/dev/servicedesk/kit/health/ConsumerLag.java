@@ -71,6 +71,18 @@ public class ConsumerLag implements DisposableBean {
     }
 
     public Mono<Map<String, Long>> ofGroups(Collection<String> groups) {
+        return positions(groups).map(positions -> {
+            Map<String, Long> lags = new TreeMap<>();
+            positions.forEach((group, position) -> lags.put(group, position.lag()));
+            return lags;
+        });
+    }
+
+    /**
+     * Where each group stands: what it has committed and how far behind it is, each summed over its
+     * partitions (both 0 for a group that has committed nothing).
+     */
+    public Mono<Map<String, Position>> positions(Collection<String> groups) {
         if (groups.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -82,23 +94,34 @@ public class ConsumerLag implements DisposableBean {
             Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                     .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
             return mono(admin.listOffsets(latest).all()).map(ends -> {
-                Map<String, Long> lags = new TreeMap<>();
-                committed.forEach((group, offsets) -> lags.put(group, lag(offsets, ends)));
-                return lags;
+                Map<String, Position> positions = new TreeMap<>();
+                committed.forEach((group, offsets) -> positions.put(group, position(offsets, ends)));
+                return positions;
             });
         }).timeout(TIMEOUT.plusSeconds(1));
     }
 
-    private static long lag(Map<TopicPartition, OffsetAndMetadata> committed,
-                            Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> ends) {
+    /**
+     * @param committed the group's committed offsets, summed over its partitions: it grows as the group works
+     * @param lag       records published but not yet committed
+     */
+    public record Position(long committed, long lag) {
+    }
+
+    private static Position position(Map<TopicPartition, OffsetAndMetadata> committed,
+                                     Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> ends) {
+        long sum = 0;
         long lag = 0;
         for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
             var end = ends.get(entry.getKey());
-            if (end != null && entry.getValue() != null) {
-                lag += Math.max(0, end.offset() - entry.getValue().offset());
+            if (entry.getValue() != null) {
+                sum += entry.getValue().offset();
+                if (end != null) {
+                    lag += Math.max(0, end.offset() - entry.getValue().offset());
+                }
             }
         }
-        return lag;
+        return new Position(sum, lag);
     }
 
     private static <T> Mono<T> mono(KafkaFuture<T> future) {

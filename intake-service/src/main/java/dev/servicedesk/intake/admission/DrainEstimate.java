@@ -1,0 +1,88 @@
+package dev.servicedesk.intake.admission;
+
+import dev.servicedesk.kit.health.ConsumerLag.Position;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How long the slowest consumer group needs to work off its backlog, estimated from successive
+ * samples of the groups' positions: its lag divided by the rate at which its committed offsets
+ * advanced over the last few seconds (groups commit once per batch, so a single interval says little).
+ *
+ * <p>A group that made no progress for {@code stalledAfter}, or whose last sample is that old, does
+ * not count: a group that is down or stuck does not process faster when fewer tickets arrive, and
+ * what arrives waits for it on the broker.
+ */
+final class DrainEstimate {
+
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
+
+    private final Duration stalledAfter;
+    private final Map<String, Group> groups = new HashMap<>();
+
+    DrainEstimate(Duration stalledAfter) {
+        this.stalledAfter = stalledAfter;
+    }
+
+    synchronized void sample(Instant at, Map<String, Position> positions) {
+        positions.forEach((name, position) -> groups.computeIfAbsent(name, ignored -> new Group()).sample(at, position));
+    }
+
+    /** The longest any working group needs to catch up; zero when none is behind. */
+    synchronized Duration delay(Instant now) {
+        double seconds = 0;
+        for (Group group : groups.values()) {
+            seconds = Math.max(seconds, group.secondsToCatchUp(now, stalledAfter));
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private record Sample(Instant at, long committed) {
+    }
+
+    private static final class Group {
+
+        /** Oldest first; the oldest is at or before the window's start once the window is full. */
+        private final Deque<Sample> samples = new ArrayDeque<>();
+        private long lag;
+        private Instant progressedAt = Instant.MIN;
+
+        void sample(Instant at, Position position) {
+            Sample newest = samples.peekLast();
+            if (newest != null && !at.isAfter(newest.at())) {
+                return;
+            }
+            if (newest != null && position.committed() > newest.committed()) {
+                progressedAt = at;
+            }
+            samples.addLast(new Sample(at, position.committed()));
+            Instant windowStart = at.minus(RATE_WINDOW);
+            while (samples.size() > 2 && !secondOldest().at().isAfter(windowStart)) {
+                samples.removeFirst();
+            }
+            lag = position.lag();
+        }
+
+        private Sample secondOldest() {
+            var iterator = samples.iterator();
+            iterator.next();
+            return iterator.next();
+        }
+
+        double secondsToCatchUp(Instant now, Duration stalledAfter) {
+            Instant cutoff = now.minus(stalledAfter);
+            Sample oldest = samples.peekFirst();
+            Sample newest = samples.peekLast();
+            if (lag == 0 || oldest == newest || progressedAt.isBefore(cutoff) || newest.at().isBefore(cutoff)) {
+                return 0;
+            }
+            double rate = (newest.committed() - oldest.committed()) / (Duration.between(oldest.at(), newest.at()).toNanos() / 1e9);
+            return rate <= 0 ? 0 : lag / rate;
+        }
+    }
+}
