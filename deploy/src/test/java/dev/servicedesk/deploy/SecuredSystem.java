@@ -26,12 +26,16 @@ final class SecuredSystem {
         if (system == null) {
             TestInfrastructure infrastructure = TestInfrastructure.get();
             traces = OtlpTraceCollector.start();
-            String[] tracing = {
+            String[] settings = {
                     "--management.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint(),
                     // Export within moments rather than the default 5 s, so a test does not wait for it.
-                    "--management.opentelemetry.tracing.export.schedule-delay=100ms"};
+                    "--management.opentelemetry.tracing.export.schedule-delay=100ms",
+                    // Each test registers its tickets one at a time and expects them taken, even on a starved
+                    // machine where the archive falls a few seconds behind. Holding registrations back while
+                    // the flow is behind is intake's own test (FlowBacklogIntegrationTest).
+                    "--servicedesk.intake.backlog.max-delay=60s"};
             system = ServiceSystem.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), false,
-                    Stream.concat(Stream.of(TestTokens.arguments()), Stream.of(tracing)).toArray(String[]::new));
+                    Stream.concat(Stream.of(TestTokens.arguments()), Stream.of(settings)).toArray(String[]::new));
             ServiceSystem started = system;
             OtlpTraceCollector collector = traces;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

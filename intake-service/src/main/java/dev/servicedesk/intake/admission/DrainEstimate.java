@@ -13,6 +13,8 @@ import java.util.Map;
  * How long the slowest consumer group needs to work off its backlog, estimated from successive
  * samples of the groups' positions: its lag divided by the rate at which its committed offsets
  * advanced over the last few seconds (groups commit once per batch, so a single interval says little).
+ * Only intervals that began with the group behind count: a group idle until a burst arrived would
+ * otherwise seem as slow as the traffic before the burst.
  *
  * <p>A group that made no progress for {@code stalledAfter}, or whose last sample is that old, does
  * not count: a group that is down or stuck does not process faster when fewer tickets arrive, and
@@ -42,14 +44,13 @@ final class DrainEstimate {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    private record Sample(Instant at, long committed) {
+    private record Sample(Instant at, long committed, long lag) {
     }
 
     private static final class Group {
 
         /** Oldest first; the oldest is at or before the window's start once the window is full. */
         private final Deque<Sample> samples = new ArrayDeque<>();
-        private long lag;
         private Instant progressedAt = Instant.MIN;
 
         void sample(Instant at, Position position) {
@@ -60,12 +61,11 @@ final class DrainEstimate {
             if (newest != null && position.committed() > newest.committed()) {
                 progressedAt = at;
             }
-            samples.addLast(new Sample(at, position.committed()));
+            samples.addLast(new Sample(at, position.committed(), position.lag()));
             Instant windowStart = at.minus(RATE_WINDOW);
             while (samples.size() > 2 && !secondOldest().at().isAfter(windowStart)) {
                 samples.removeFirst();
             }
-            lag = position.lag();
         }
 
         private Sample secondOldest() {
@@ -76,13 +76,24 @@ final class DrainEstimate {
 
         double secondsToCatchUp(Instant now, Duration stalledAfter) {
             Instant cutoff = now.minus(stalledAfter);
-            Sample oldest = samples.peekFirst();
             Sample newest = samples.peekLast();
-            if (lag == 0 || oldest == newest || progressedAt.isBefore(cutoff) || newest.at().isBefore(cutoff)) {
+            if (newest == null || newest.lag() == 0 || progressedAt.isBefore(cutoff) || newest.at().isBefore(cutoff)) {
                 return 0;
             }
-            double rate = (newest.committed() - oldest.committed()) / (Duration.between(oldest.at(), newest.at()).toNanos() / 1e9);
-            return rate <= 0 ? 0 : lag / rate;
+            long progress = 0;
+            long busyNanos = 0;
+            Sample previous = null;
+            for (Sample sample : samples) {
+                if (previous != null && previous.lag() > 0) {
+                    progress += sample.committed() - previous.committed();
+                    busyNanos += Duration.between(previous.at(), sample.at()).toNanos();
+                }
+                previous = sample;
+            }
+            if (busyNanos == 0 || progress <= 0) {
+                return 0;
+            }
+            return newest.lag() / (progress / (busyNanos / 1e9));
         }
     }
 }

@@ -34,6 +34,16 @@ class DrainEstimateTest {
     }
 
     @Test
+    void aGroupIdleUntilABurstIsJudgedByTheRateItWorksAtNotByItsIdleTime() {
+        for (int second = 0; second <= 4; second++) {
+            estimate.sample(at(second), Map.of("archive-service", new Position(1000, 0)));
+        }
+        estimate.sample(at(5), Map.of("archive-service", new Position(1000, 400)));
+        estimate.sample(at(6), Map.of("archive-service", new Position(1100, 300)));
+        assertThat(estimate.delay(at(6))).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void aGroupThatCaughtUpNeedsNothing() {
         for (int second = 0; second <= 10; second++) {
             estimate.sample(at(second), Map.of("archive-service", new Position(100L * second, 0)));
