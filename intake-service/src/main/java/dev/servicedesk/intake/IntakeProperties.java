@@ -50,7 +50,7 @@ public record IntakeProperties(
      */
     public record Backlog(
             @DefaultValue List<String> groups,
-            @DefaultValue("1s") Duration maxDelay,
+            @DefaultValue("30s") Duration maxDelay,
             @DefaultValue("500ms") Duration sampleEvery,
             @DefaultValue("5s") Duration stalledAfter) {
     }

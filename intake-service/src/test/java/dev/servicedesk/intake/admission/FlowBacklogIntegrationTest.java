@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.containsString;
  */
 class FlowBacklogIntegrationTest {
 
-    private static final int BACKLOG = 5_000;
+    private static final int BACKLOG = 10_000;
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -54,7 +54,7 @@ class FlowBacklogIntegrationTest {
                      "servicedesk.intake.backlog.stalled-after", "3s"))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             fill(bootstrap, topic);
-            // the group works through the records at 100 a second: it needs far longer than 1 s to catch up
+            // the group works through the records at 100 a second: it needs far longer than 30 s to catch up
             AtomicLong committed = new AtomicLong();
             var working = worker.scheduleAtFixedRate(() -> commit(admin, group, partition, committed.addAndGet(10)),
                     0, 100, TimeUnit.MILLISECONDS);
