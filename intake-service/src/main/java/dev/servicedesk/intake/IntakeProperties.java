@@ -46,12 +46,13 @@ public record IntakeProperties(
      *                    longer than this to work off what it has not processed yet
      * @param sampleEvery how often the groups' positions are read from the broker
      * @param stalledAfter a group that made no progress for this long is down or stuck, not slow: it
-     *                    does not hold registrations back, which wait for it on the broker
+     *                    does not hold registrations back, which wait for it on the broker. Also the
+     *                    time over which a group's rate is measured; longer than a busy group's batch
      */
     public record Backlog(
             @DefaultValue List<String> groups,
             @DefaultValue("30s") Duration maxDelay,
             @DefaultValue("500ms") Duration sampleEvery,
-            @DefaultValue("5s") Duration stalledAfter) {
+            @DefaultValue("30s") Duration stalledAfter) {
     }
 }

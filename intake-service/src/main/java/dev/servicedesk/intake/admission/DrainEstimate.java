@@ -12,34 +12,33 @@ import java.util.Map;
 /**
  * How long the slowest consumer group needs to work off its backlog, estimated from successive
  * samples of the groups' positions: its lag divided by the rate at which its committed offsets
- * advanced over the last few seconds (groups commit once per batch, so a single interval says little).
+ * advanced over the last {@code window} (groups commit once per batch, and a batch of a busy group can
+ * take many seconds, so a single interval says little).
  * Only intervals that began with the group behind count: a group idle until a burst arrived would
  * otherwise seem as slow as the traffic before the burst.
  *
- * <p>A group that made no progress for {@code stalledAfter}, or whose last sample is that old, does
- * not count: a group that is down or stuck does not process faster when fewer tickets arrive, and
- * what arrives waits for it on the broker.
+ * <p>A group that made no progress for a whole window, or whose last sample is that old, does not
+ * count: a group that is down or stuck does not process faster when fewer tickets arrive, and what
+ * arrives waits for it on the broker.
  */
 final class DrainEstimate {
 
-    private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
-
-    private final Duration stalledAfter;
+    private final Duration window;
     private final Map<String, Group> groups = new HashMap<>();
 
-    DrainEstimate(Duration stalledAfter) {
-        this.stalledAfter = stalledAfter;
+    DrainEstimate(Duration window) {
+        this.window = window;
     }
 
     synchronized void sample(Instant at, Map<String, Position> positions) {
-        positions.forEach((name, position) -> groups.computeIfAbsent(name, ignored -> new Group()).sample(at, position));
+        positions.forEach((name, position) -> groups.computeIfAbsent(name, ignored -> new Group()).sample(at, position, window));
     }
 
     /** The longest any working group needs to catch up; zero when none is behind. */
     synchronized Duration delay(Instant now) {
         double seconds = 0;
         for (Group group : groups.values()) {
-            seconds = Math.max(seconds, group.secondsToCatchUp(now, stalledAfter));
+            seconds = Math.max(seconds, group.secondsToCatchUp(now, window));
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
@@ -53,7 +52,7 @@ final class DrainEstimate {
         private final Deque<Sample> samples = new ArrayDeque<>();
         private Instant progressedAt = Instant.MIN;
 
-        void sample(Instant at, Position position) {
+        void sample(Instant at, Position position, Duration window) {
             Sample newest = samples.peekLast();
             if (newest != null && !at.isAfter(newest.at())) {
                 return;
@@ -62,7 +61,7 @@ final class DrainEstimate {
                 progressedAt = at;
             }
             samples.addLast(new Sample(at, position.committed(), position.lag()));
-            Instant windowStart = at.minus(RATE_WINDOW);
+            Instant windowStart = at.minus(window);
             while (samples.size() > 2 && !secondOldest().at().isAfter(windowStart)) {
                 samples.removeFirst();
             }
@@ -74,8 +73,8 @@ final class DrainEstimate {
             return iterator.next();
         }
 
-        double secondsToCatchUp(Instant now, Duration stalledAfter) {
-            Instant cutoff = now.minus(stalledAfter);
+        double secondsToCatchUp(Instant now, Duration window) {
+            Instant cutoff = now.minus(window);
             Sample newest = samples.peekLast();
             if (newest == null || newest.lag() == 0 || progressedAt.isBefore(cutoff) || newest.at().isBefore(cutoff)) {
                 return 0;
