@@ -21,7 +21,7 @@ import java.time.Duration;
  * ticket only waits longer in a queue, and a customer who was told "registered" finds nothing in
  * the archive for minutes. So while the slowest group would need longer than {@code max-delay} to
  * catch up, new registrations are refused with 503 and Retry-After, like any other overload, and
- * what is accepted is visible within seconds.
+ * the backlog after intake stops growing with the overload.
  */
 @Component
 public class FlowBacklog implements DisposableBean {
