@@ -50,15 +50,11 @@ final class DrainEstimate {
 
         /** Oldest first; the oldest is at or before the window's start once the window is full. */
         private final Deque<Sample> samples = new ArrayDeque<>();
-        private Instant progressedAt = Instant.MIN;
 
         void sample(Instant at, Position position, Duration window) {
             Sample newest = samples.peekLast();
             if (newest != null && !at.isAfter(newest.at())) {
                 return;
-            }
-            if (newest != null && position.committed() > newest.committed()) {
-                progressedAt = at;
             }
             samples.addLast(new Sample(at, position.committed(), position.lag()));
             Instant windowStart = at.minus(window);
@@ -76,7 +72,7 @@ final class DrainEstimate {
         double secondsToCatchUp(Instant now, Duration window) {
             Instant cutoff = now.minus(window);
             Sample newest = samples.peekLast();
-            if (newest == null || newest.lag() == 0 || progressedAt.isBefore(cutoff) || newest.at().isBefore(cutoff)) {
+            if (newest == null || newest.lag() == 0 || newest.at().isBefore(cutoff)) {
                 return 0;
             }
             long progress = 0;
@@ -90,7 +86,7 @@ final class DrainEstimate {
                 previous = sample;
             }
             if (busyNanos == 0 || progress <= 0) {
-                return 0;
+                return 0; // no progress over the whole window: stalled, or never seen working
             }
             return newest.lag() / (progress / (busyNanos / 1e9));
         }
