@@ -1,6 +1,7 @@
 package dev.servicedesk.gateway;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -73,6 +74,7 @@ class OverloadSheddingIntegrationTest {
         try (HttpConnection connection = new HttpConnection(port)) {
             assertThat(connection.register("warm-up").status()).isEqualTo(202);
             int forwardedBefore = intake.requests().size();
+            double shedBefore = meters.counter("servicedesk.gateway.overload.shed").count();
 
             CountDownLatch stalled = stallEventLoops(Duration.ofMillis(1500));
             long sent = System.nanoTime();
@@ -85,11 +87,33 @@ class OverloadSheddingIntegrationTest {
             assertThat(shed.body()).contains("\"status\":503", "overloaded");
             assertThat(took).isLessThan(Duration.ofSeconds(5));
             assertThat(intake.requests()).hasSize(forwardedBefore);
-            assertThat(meters.counter("servicedesk.gateway.overload.shed").count()).isEqualTo(1);
+            assertThat(meters.counter("servicedesk.gateway.overload.shed").count()).isEqualTo(shedBefore + 1);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(connection.register("after-stall").status()).isEqualTo(202));
             assertThat(intake.requests()).hasSize(forwardedBefore + 1);
+        }
+    }
+
+    @Test
+    void healthProbesAndMetricScrapesAreAnsweredWhileTheGatewaySheds() throws Exception {
+        intake.replyAlways(StubBackend.Reply.status(202));
+        try (HttpConnection connection = new HttpConnection(port)) {
+            assertThat(connection.register("warm-up-probe").status()).isEqualTo(202);
+            double shedBefore = meters.counter("servicedesk.gateway.overload.shed").count();
+
+            CountDownLatch stalled = stallEventLoops(Duration.ofMillis(1500));
+            Answer liveness = connection.get("/actuator/health/liveness");
+            assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch stalledAgain = stallEventLoops(Duration.ofMillis(1500));
+            Answer scrape = connection.get("/actuator/prometheus");
+            assertThat(stalledAgain.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(liveness.status()).isEqualTo(200);
+            assertThat(liveness.body()).contains("UP");
+            assertThat(scrape.status()).isEqualTo(200);
+            assertThat(scrape.body()).contains("servicedesk_gateway_overload_shed_total");
+            assertThat(meters.counter("servicedesk.gateway.overload.shed").count()).isEqualTo(shedBefore);
         }
     }
 
@@ -140,6 +164,13 @@ class OverloadSheddingIntegrationTest {
             return read();
         }
 
+        Answer get(String path) throws IOException {
+            String head = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return read();
+        }
+
         private Answer read() throws IOException {
             int status = Integer.parseInt(line().split(" ")[1]);
             Map<String, String> headers = new HashMap<>();
@@ -147,9 +178,24 @@ class OverloadSheddingIntegrationTest {
                 int colon = header.indexOf(':');
                 headers.put(header.substring(0, colon).trim().toLowerCase(), header.substring(colon + 1).trim());
             }
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                return new Answer(status, headers, chunkedBody());
+            }
             byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
             in.readFully(body);
             return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private String chunkedBody() throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                byte[] chunk = new byte[size];
+                in.readFully(chunk);
+                body.write(chunk);
+                line();
+            }
+            line();
+            return body.toString(StandardCharsets.UTF_8);
         }
 
         private String line() throws IOException {

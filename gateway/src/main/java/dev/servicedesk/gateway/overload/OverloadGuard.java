@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a request is shed: while the event loop that read it lags more than
- * {@link OverloadProperties#maxEventLoopLag()}. Counts shed requests
+ * {@link OverloadProperties#maxEventLoopLag()}, unless its path is exempt ({@link OverloadProperties#exemptPaths()}). Counts shed requests
  * ({@code servicedesk.gateway.overload.shed}), exposes the largest lag
  * ({@code servicedesk.gateway.event-loop.lag}) and logs at most one line per 10 s while shedding, since a
  * line per request would itself load the gateway.
@@ -58,7 +58,10 @@ class OverloadGuard implements DisposableBean {
     }
 
 
-    boolean shouldShed(EventLoop loop) {
+    boolean shouldShed(EventLoop loop, String uri) {
+        if (exempt(uri)) {
+            return false;
+        }
         long behind = lag.lagNanos(loop);
         if (behind <= maxLagNanos) {
             return false;
@@ -71,6 +74,15 @@ class OverloadGuard implements DisposableBean {
                     TimeUnit.NANOSECONDS.toMillis(behind), properties.maxEventLoopLag().toMillis());
         }
         return true;
+    }
+
+    private boolean exempt(String uri) {
+        for (String path : properties.exemptPaths()) {
+            if (uri.startsWith(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     byte[] problem() {

@@ -1,6 +1,7 @@
 package dev.servicedesk.gateway.overload;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        overloaded gateway still answers every request quickly
  * @param probeInterval   how often each event loop's lag is measured
  * @param retryAfter      the Retry-After of a shed request
+ * @param exemptPaths     requests whose path starts with one of these are never shed: health probes and metric
+ *                        scrapes must be answered most of all while the gateway is overloaded, or an orchestrator
+ *                        takes it for dead and monitoring goes blind just then; they are few and cheap
  */
 @ConfigurationProperties("servicedesk.gateway.overload")
 record OverloadProperties(@DefaultValue("true") boolean enabled,
                           @DefaultValue("500ms") Duration maxEventLoopLag,
                           @DefaultValue("20ms") Duration probeInterval,
-                          @DefaultValue("1s") Duration retryAfter) {
+                          @DefaultValue("1s") Duration retryAfter,
+                          @DefaultValue("/actuator/") List<String> exemptPaths) {
 }
