@@ -131,7 +131,7 @@ class LifecycleCommands {
             return Mono.error(new IllegalTransitionException(ticket.ticketId(), ticket.state(), event.type()));
         }
         return publisher.publish(event)
-                .then(records.apply(event)
+                .then(records.apply(ticket, event)
                         .doOnError(e -> {
                             log.warn("Ticket {}: {} will be applied by the listener: {}", ticket.ticketId(), event.type(), e.toString());
                             lease.keepUntilExpiry(); // the next command must not read the state before the event

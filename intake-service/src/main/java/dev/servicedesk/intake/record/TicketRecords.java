@@ -118,6 +118,23 @@ public class TicketRecords {
         return readProjectWrite(envelope);
     }
 
+    /**
+     * Applies an event to the ticket as the caller has just read it ({@code asRead} is changed), saving
+     * a second read. If the stored ticket changed since (the listener applied a routing decision, say),
+     * the event is applied again to a fresh read, so nothing written meanwhile is lost.
+     */
+    public Mono<TicketProjector.Outcome> apply(TicketRecord asRead, EventEnvelope envelope) {
+        return Mono.defer(() -> {
+            long versionRead = asRead.version();
+            TicketProjector.Outcome outcome = TicketProjector.apply(asRead, envelope);
+            if (outcome != TicketProjector.Outcome.APPLIED) {
+                return Mono.just(outcome);
+            }
+            return write(new Loaded(asRead, versionRead, false)).thenReturn(outcome)
+                    .onErrorResume(ConcurrentWrite.class, changed -> readProjectWrite(envelope));
+        });
+    }
+
     private Mono<TicketProjector.Outcome> readProjectWrite(EventEnvelope envelope) {
         return Mono.defer(() -> mongo.findById(envelope.ticketId(), TicketRecord.class)
                         .map(existing -> new Loaded(existing, existing.version(), false))
@@ -133,12 +150,12 @@ public class TicketRecords {
                         .filter(failure -> failure instanceof ConcurrentWrite || failure instanceof DuplicateKeyException));
     }
 
-    private Mono<TicketRecord> write(Loaded loaded) {
+    private Mono<Void> write(Loaded loaded) {
         if (loaded.fresh()) {
-            return mongo.insert(loaded.ticket());
+            return mongo.insert(loaded.ticket()).then();
         }
-        return mongo.findAndReplace(unchanged(loaded), loaded.ticket())
-                .switchIfEmpty(Mono.error(ConcurrentWrite::new));
+        return mongo.replace(unchanged(loaded), loaded.ticket())
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty() : Mono.error(new ConcurrentWrite()));
     }
 
     /** The ticket as read: a lookup in the unique {@code {_id, version}} index ({@link TicketRecordIndexes}). */

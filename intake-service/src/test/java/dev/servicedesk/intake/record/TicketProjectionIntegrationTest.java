@@ -3,6 +3,7 @@ package dev.servicedesk.intake.record;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.EventEnvelopeSerializer;
 import dev.servicedesk.contracts.Topics;
+import dev.servicedesk.contracts.events.ProgressReported;
 import dev.servicedesk.contracts.events.TicketReceived;
 import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.contracts.ticket.Channel;
@@ -62,6 +63,39 @@ class TicketProjectionIntegrationTest extends IntakeIntegrationSupport {
         TicketRecord routed = records.find(fresh.get(1).ticketId()).block(Duration.ofSeconds(5));
         assertThat(routed.version()).isEqualTo(2);
         assertThat(routed.promisedCallbackBy()).isNotNull();
+    }
+
+    @Test
+    void commandAppliedToTheTicketAsReadKeepsWhatTheListenerWroteSinceThatRead() {
+        EventEnvelope received = received("P-" + UUID.randomUUID());
+        records.applyAll(List.of(received)).block(Duration.ofSeconds(20));
+        TicketRecord asRead = records.find(received.ticketId()).block(Duration.ofSeconds(5));
+
+        records.applyAll(List.of(routed(received))).block(Duration.ofSeconds(20));
+        assertThat(records.apply(asRead, progress(received)).block(Duration.ofSeconds(20)))
+                .isEqualTo(TicketProjector.Outcome.APPLIED);
+
+        TicketRecord stored = records.find(received.ticketId()).block(Duration.ofSeconds(5));
+        assertThat(stored.version()).isEqualTo(3);
+        assertThat(stored.promisedCallbackBy()).isNotNull();
+        assertThat(stored.department()).isEqualTo(Department.TECHNICAL_SUPPORT);
+        assertThat(stored.state()).isEqualTo(TicketState.IN_PROGRESS);
+    }
+
+    @Test
+    void commandAppliedToTheTicketAsReadIsStoredAtOnceWhenNothingChangedSince() {
+        EventEnvelope received = received("P-" + UUID.randomUUID());
+        records.applyAll(List.of(received, routed(received))).block(Duration.ofSeconds(20));
+        TicketRecord asRead = records.find(received.ticketId()).block(Duration.ofSeconds(5));
+
+        EventEnvelope progress = progress(received);
+        records.apply(asRead, progress).block(Duration.ofSeconds(20));
+        assertThat(records.apply(records.find(received.ticketId()).block(Duration.ofSeconds(5)), progress)
+                .block(Duration.ofSeconds(20))).isEqualTo(TicketProjector.Outcome.DUPLICATE);
+
+        TicketRecord stored = records.find(received.ticketId()).block(Duration.ofSeconds(5));
+        assertThat(stored.version()).isEqualTo(3);
+        assertThat(stored.state()).isEqualTo(TicketState.IN_PROGRESS);
     }
 
     @Test
@@ -136,6 +170,11 @@ class TicketProjectionIntegrationTest extends IntakeIntegrationSupport {
                 TicketType.PROBLEM_FEEDBACK, "product-malfunction", Priority.IMPORTANT, Department.TECHNICAL_SUPPORT,
                 "ts-lead-wang", 0.9, false, List.of("keyword 闪退"),
                 new SlaDeadlines(callBy, callBy.plus(Duration.ofDays(1)), Duration.ofHours(4)), null));
+    }
+
+    private static EventEnvelope progress(EventEnvelope received) {
+        return received.causes("intake-service", Instant.now(),
+                new ProgressReported(Department.TECHNICAL_SUPPORT, "ts-lead-wang", "Reproduced on the 3.2 build"));
     }
 
     private static KafkaProducer<String, EventEnvelope> producer() {
