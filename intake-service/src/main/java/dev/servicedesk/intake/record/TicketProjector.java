@@ -44,10 +44,9 @@ public final class TicketProjector {
             if (ticket.registered()) {
                 return Outcome.REJECTED; // a second registration under the same id would rewrite the ticket
             }
-            ticket.received(envelope.correlationId(), received.channel(), received.customer(), received.orderNumber(),
-                    received.product(), received.description(), received.customerRequest(), received.occurredAt(),
-                    received.preferredContact(), received.language(), received.attachments(), received.urgentSignal(),
-                    received.receivedAt());
+            ticket.received(envelope.correlationId(), received.channel(),
+                    received.customer() == null ? null : received.customer().customerId(), received.preferredContact(),
+                    received.urgentSignal(), received.receivedAt());
             ticket.contact(new ContactEntry(envelope.occurredAt(), received.channel(), true, envelope.type(),
                     "Request registered", null));
             if (received.urgentSignal()) {

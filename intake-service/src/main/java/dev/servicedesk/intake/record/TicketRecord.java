@@ -1,10 +1,8 @@
 package dev.servicedesk.intake.record;
 
 import dev.servicedesk.contracts.ticket.Channel;
-import dev.servicedesk.contracts.ticket.CustomerRef;
 import dev.servicedesk.contracts.ticket.Department;
 import dev.servicedesk.contracts.ticket.Priority;
-import dev.servicedesk.contracts.ticket.ProductRef;
 import dev.servicedesk.contracts.ticket.TicketType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -21,6 +19,10 @@ import java.util.List;
  * read or written: the history holds every applied event). A document whose
  * {@code state} is {@code null} is a placeholder holding a routing decision that overtook its
  * {@code TicketReceived}.
+ *
+ * <p>It holds what commands and the contact log need, not the registration form: the form, and with it
+ * the customer's name and contact details, is kept by the archive, the customer archive. Documents
+ * written before still hold the form's fields; they are no longer read.
  */
 @Document("tickets")
 public class TicketRecord {
@@ -32,15 +34,8 @@ public class TicketRecord {
     private String correlationId;
 
     private Channel channel;
-    private CustomerRef customer;
-    private String orderNumber;
-    private ProductRef product;
-    private String description;
-    private String customerRequest;
-    private Instant occurredAt;
+    private String customerId;
     private Channel preferredContact;
-    private String language;
-    private List<String> attachments = new ArrayList<>();
     private boolean urgent;
     private Instant receivedAt;
 
@@ -77,15 +72,8 @@ public class TicketRecord {
     public TicketState state() { return state; }
     public String correlationId() { return correlationId; }
     public Channel channel() { return channel; }
-    public CustomerRef customer() { return customer; }
-    public String orderNumber() { return orderNumber; }
-    public ProductRef product() { return product; }
-    public String description() { return description; }
-    public String customerRequest() { return customerRequest; }
-    public Instant occurredAt() { return occurredAt; }
+    public String customerId() { return customerId; }
     public Channel preferredContact() { return preferredContact; }
-    public String language() { return language; }
-    public List<String> attachments() { return attachments; }
     public boolean urgent() { return urgent; }
     public Instant receivedAt() { return receivedAt; }
     public TicketType type() { return type; }
@@ -114,21 +102,13 @@ public class TicketRecord {
 
     // Mutators for TicketProjector only.
 
-    void received(String correlationId, Channel channel, CustomerRef customer, String orderNumber, ProductRef product,
-                  String description, String customerRequest, Instant occurredAt, Channel preferredContact,
-                  String language, List<String> attachments, boolean urgent, Instant receivedAt) {
+    void received(String correlationId, Channel channel, String customerId, Channel preferredContact, boolean urgent,
+                  Instant receivedAt) {
         this.state = TicketState.RECEIVED;
         this.correlationId = correlationId;
         this.channel = channel;
-        this.customer = customer;
-        this.orderNumber = orderNumber;
-        this.product = product;
-        this.description = description;
-        this.customerRequest = customerRequest;
-        this.occurredAt = occurredAt;
+        this.customerId = customerId;
         this.preferredContact = preferredContact;
-        this.language = language;
-        this.attachments = attachments == null ? new ArrayList<>() : new ArrayList<>(attachments);
         this.urgent = urgent;
         this.receivedAt = receivedAt;
     }

@@ -98,12 +98,16 @@ class RegistrationIntegrationTest extends IntakeIntegrationSupport {
     }
 
     @Test
-    void acceptedTicketIsProjectedIntoIntakesRecord() {
+    void acceptedTicketIsProjectedIntoIntakesRecordWithoutTheFormOrTheCustomersDetails() {
         String ticketId = register(form("发票抬头错了 wrong invoice title"));
 
         JsonNode record = awaitRecord(ticketId, r -> assertThat(r.get("state").asString()).isEqualTo("received"));
 
-        assertThat(record.get("description").asString()).isEqualTo("发票抬头错了 wrong invoice title");
+        assertThat(record.get("customerId").asString()).isNotBlank();
+        assertThat(record.get("channel").asString()).isEqualTo("phone");
+        assertThat(record.has("description")).isFalse();
+        assertThat(record.has("customer")).isFalse();
+        assertThat(record.toString()).doesNotContain("发票抬头错了", "张伟", "zhang.wei@example.com");
         assertThat(record.get("contacts").get(0).get("inbound").asBoolean()).isTrue();
         assertThat(record.get("version").asLong()).isEqualTo(1);
     }
