@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a request is shed: while the event loop that read it lags more than
- * {@link OverloadProperties#maxEventLoopLag()}, unless its path is exempt ({@link OverloadProperties#exemptPaths()}). Counts shed requests
+ * {@link OverloadProperties#maxEventLoopLag()}, unless its path is exempt
+ * ({@link OverloadProperties#exemptPaths()}). Counts shed requests
  * ({@code servicedesk.gateway.overload.shed}), exposes the largest lag
  * ({@code servicedesk.gateway.event-loop.lag}) and logs at most one line per 10 s while shedding, since a
  * line per request would itself load the gateway.

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * {@code GET /internal/tickets/{id}}: intake's record of a ticket with its lifecycle state, contact
- * log, history and the promised callback time; the registration form is the archive's. Public reads of tickets go to the archive at
- * {@code /api/tickets/{id}}; this path is for staff tools and for checking intake itself.
+ * log, history and the promised callback time; the registration form is the archive's. Public reads of
+ * tickets go to the archive at {@code /api/tickets/{id}}; this path is for staff tools and for checking
+ * intake itself.
  */
 @RestController
 class TicketRecordController {
@@ -38,8 +39,8 @@ class TicketRecordController {
 
     /** @param version number of events applied so far */
     record TicketView(String ticketId, TicketState state, long version, Channel channel, String customerId,
-                      Channel preferredContact, boolean urgent, Instant receivedAt, Instant promisedCallbackBy, Instant solutionDue,
-                      Long progressEveryMinutes, TicketType type, String subType, Priority priority,
+                      Channel preferredContact, boolean urgent, Instant receivedAt, Instant promisedCallbackBy,
+                      Instant solutionDue, Long progressEveryMinutes, TicketType type, String subType, Priority priority,
                       Department department, String firstOwner, TicketRecord.Solution solution,
                       String lastRejectionReason, String openInformationRequest, List<ContactEntry> contacts,
                       List<HistoryEntry> history) {
