@@ -62,7 +62,7 @@ class TicketListController {
         }
         String list = wantedStatus == null ? RecentTickets.ALL : RecentTickets.statusList(wantedStatus);
         return mongo.find(query(where("_id").in(shardIds.of(list))), TicketListShard.class)
-                .flatMapIterable(shard -> shard.tickets)
+                .flatMapIterable(TicketListShard::tickets)
                 .sort(TicketSummary.MOST_RECENT_ACTIVITY)
                 .take(limit);
     }

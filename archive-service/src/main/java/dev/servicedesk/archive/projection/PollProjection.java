@@ -28,12 +28,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Projects one poll: one read of the poll's tickets, the events folded in memory in offset order,
- * then per sharded view one read and one bulk write of its shards, and last one bulk write of the
- * tickets. The cost of a poll depends on its events, never on how many tickets are stored.
+ * then per sharded view one read and one bulk write of its shards, per update-only view one bulk
+ * write, and last one bulk write of the tickets. The cost of a poll depends on its events, never on
+ * how many tickets are stored.
  *
- * <p>Order of the writes: shards before tickets. A redelivered event is recognised by the ticket
- * (its id is in the timeline) and by each shard (its offset is at or below the shard's), so a crash
- * anywhere between the writes neither loses nor double-counts it.
+ * <p>Order of the writes: views before tickets. A redelivered event is recognised by the ticket
+ * (its id is in the timeline) and by each shard (its offset is at or below the shard's), and an
+ * update-only view's updates leave the same view when sent again, so a crash anywhere between the
+ * writes neither loses nor double-counts it.
  */
 @Component
 class PollProjection {
@@ -42,12 +44,15 @@ class PollProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final List<ShardedView<?>> views;
+    private final List<UpdateOnlyView> updateOnlyViews;
     private final Counter applied;
     private final Counter duplicates;
 
-    PollProjection(ReactiveMongoTemplate mongo, List<ShardedView<?>> views, MeterRegistry meters) {
+    PollProjection(ReactiveMongoTemplate mongo, List<ShardedView<?>> views, List<UpdateOnlyView> updateOnlyViews,
+                   MeterRegistry meters) {
         this.mongo = mongo;
         this.views = views;
+        this.updateOnlyViews = updateOnlyViews;
         this.applied = meters.counter("archive.projection.events", "outcome", "applied");
         this.duplicates = meters.counter("archive.projection.events", "outcome", "duplicate");
     }
@@ -64,6 +69,8 @@ class PollProjection {
                     Fold fold = fold(records, stored);
                     return Flux.fromIterable(views)
                             .concatMap(view -> writeShards(view, fold.changes()))
+                            .thenMany(Flux.fromIterable(fold.changes().isEmpty() ? List.of() : updateOnlyViews)
+                                    .concatMap(view -> view.write(fold.changes())))
                             .then(writeTickets(fold.changed().values()));
                 });
     }

@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A summary over the tickets of one partition (a KPI counter set, a list, a customer's part). Only
+ * A summary over the tickets of one partition (a KPI counter set, a customer's part), read and
+ * written whole. Only
  * the consumer that owns the partition writes it, so it is replaced by {@code _id} without races.
  * It remembers the last offset it took from each topic-partition: a shard is written before the
  * tickets of its poll, so after a crash between the two the redelivered events fold again into the

@@ -12,6 +12,7 @@ import dev.servicedesk.contracts.Topics;
 import dev.servicedesk.contracts.events.CustomerContacted;
 import dev.servicedesk.contracts.ticket.Channel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The projection of whole polls against the real database, without the broker: repeats inside a
- * poll, a redelivered poll, and a crash after the shards were written but before the tickets.
+ * poll, a redelivered poll, a crash after the shards were written but before the tickets, and the
+ * latest-ticket lists, which are written without being read.
  * Its own database keeps these tickets, which are on no topic, out of the rebuild comparison;
  * a topic no test publishes to keeps these offsets apart from the listener's.
  */
@@ -51,6 +53,10 @@ class PollProjectionIntegrationTest {
     private WebTestClient web;
 
     private static final int PARTITION = 5;
+    /** The list test's own partition: its tickets fill that partition's list shards. */
+    private static final int LIST_PARTITION = 4;
+    /** What a list shard keeps (RecentTickets.PER_SHARD). */
+    private static final int SHARD_SIZE = 60;
     private static final AtomicLong OFFSETS = new AtomicLong(1_000_000);
 
     @Autowired
@@ -59,14 +65,15 @@ class PollProjectionIntegrationTest {
     @Autowired
     private ReactiveMongoTemplate mongo;
 
-    private static ConsumerRecord<String, EventEnvelope> record(EventEnvelope event, long offset) {
-        return new ConsumerRecord<>(Topics.TICKET_EVENTS + "-replay", PARTITION, offset, event.ticketId(), event);
+    private List<ConsumerRecord<String, EventEnvelope>> poll(List<EventEnvelope> events) {
+        return poll(events, PARTITION);
     }
 
-    private List<ConsumerRecord<String, EventEnvelope>> poll(List<EventEnvelope> events) {
+    private List<ConsumerRecord<String, EventEnvelope>> poll(List<EventEnvelope> events, int partition) {
         List<ConsumerRecord<String, EventEnvelope>> records = new ArrayList<>();
         for (EventEnvelope event : events) {
-            records.add(record(event, OFFSETS.incrementAndGet()));
+            records.add(new ConsumerRecord<>(Topics.TICKET_EVENTS + "-replay", partition, OFFSETS.incrementAndGet(),
+                    event.ticketId(), event));
         }
         return records;
     }
@@ -118,7 +125,8 @@ class PollProjectionIntegrationTest {
 
     @Test
     void crashAfterTheShardsWereWrittenButBeforeTheTicketsNeitherLosesNorDoubleCountsTheRedelivery() {
-        TicketEvents ticket = TicketEvents.fresh(Instant.now());
+        // later than the list test's tickets, so it is among the 100 most recent whatever ran before
+        TicketEvents ticket = TicketEvents.fresh(Instant.now().plus(Duration.ofDays(1)));
         List<ConsumerRecord<String, EventEnvelope>> poll = poll(List.of(ticket.received(), ticket.routed()));
         long totalBefore = total();
         projection.project(poll).block(Duration.ofSeconds(10));
@@ -134,5 +142,32 @@ class PollProjectionIntegrationTest {
         assertThat(view.path("timeline")).hasSize(2);
         assertThat(total()).isEqualTo(totalBefore + 1);
         assertThat(customerTickets(ticket.customerId())).isEqualTo(1);
+        assertThat(listed("/api/tickets?limit=100")).containsOnlyOnce(ticket.ticketId());
+        assertThat(listed("/api/tickets?status=routed&limit=100")).containsOnlyOnce(ticket.ticketId());
+        assertThat(listed("/api/tickets?status=received&limit=100")).doesNotContain(ticket.ticketId());
+    }
+
+    @Test
+    void listShardKeepsItsMostRecentlyActiveTicketsNewestFirstUpToItsSize() {
+        Instant start = Instant.now();
+        List<String> newestFirst = new ArrayList<>();
+        List<EventEnvelope> firstPoll = new ArrayList<>();
+        List<EventEnvelope> secondPoll = new ArrayList<>();
+        for (int i = 0; i < SHARD_SIZE + 5; i++) {
+            TicketEvents ticket = TicketEvents.fresh(start.plus(Duration.ofMinutes(i)));
+            newestFirst.add(0, ticket.ticketId());
+            (i % 2 == 0 ? firstPoll : secondPoll).add(ticket.received());
+        }
+
+        projection.project(poll(secondPoll, LIST_PARTITION)).block(Duration.ofSeconds(10));
+        projection.project(poll(firstPoll, LIST_PARTITION)).block(Duration.ofSeconds(10));
+
+        Document shard = mongo.findById("all#" + LIST_PARTITION, Document.class, "ticket_lists").block(Duration.ofSeconds(5));
+        assertThat(shard.getList("tickets", Document.class)).extracting(ticket -> ticket.getString("_id"))
+                .containsExactlyElementsOf(newestFirst.subList(0, SHARD_SIZE));
+    }
+
+    private List<String> listed(String path) {
+        return get(path).findValuesAsString("id");
     }
 }
