@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The followup route admits two requests at a time; its backend takes 2 s to answer. Of five sent
- * together, two are answered by the backend and three at once with 503 and Retry-After, as a problem.
+ * together, two are answered by the backend and three at once with 503 and Retry-After, as a problem
+ * that says the route is at capacity.
  * Shedding is what overload looks like, so it logs nothing at the default level.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,7 +69,8 @@ class InFlightLimitIntegrationTest {
                     long started = System.nanoTime();
                     var result = client.get().uri("/api/sla/T-" + i).exchange().expectBody(String.class).returnResult();
                     return new Answer(result.getStatus().value(), result.getResponseHeaders().getFirst("Retry-After"),
-                            result.getResponseHeaders().getContentType(), Duration.ofNanos(System.nanoTime() - started));
+                            result.getResponseHeaders().getContentType(), result.getResponseBody(),
+                            Duration.ofNanos(System.nanoTime() - started));
                 }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 5)
                 .collectList()
                 .block(Duration.ofSeconds(30));
@@ -79,12 +81,13 @@ class InFlightLimitIntegrationTest {
                 .allSatisfy(rejected -> {
                     assertThat(rejected.retryAfter()).isNotNull();
                     assertThat(rejected.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+                    assertThat(rejected.body()).contains("followup-service is at capacity (2 requests in progress)");
                     assertThat(rejected.took()).isLessThan(Duration.ofSeconds(1));
                 });
         // A stack trace per rejected request made logging the bottleneck under overload.
         assertThat(output.getAll()).doesNotContain("503 for GET /api/sla", "ResponseStatusException");
     }
 
-    private record Answer(int status, String retryAfter, MediaType contentType, Duration took) {
+    private record Answer(int status, String retryAfter, MediaType contentType, String body, Duration took) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.servicedesk.gateway.admission;
 
+import dev.servicedesk.gateway.problem.ProblemResponses;
+import dev.servicedesk.gateway.problem.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
@@ -8,16 +10,19 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+
+import java.time.Duration;
 
 import com.netflix.concurrency.limits.Limiter;
 
 /**
  * Admission control: at most the route's current limit ({@link RouteConcurrencyLimits}) of its requests
- * are in the backends at once; one more is answered 503 with Retry-After at once (a problem document,
- * through the gateway's problem handler). Past a backend's capacity, queueing only makes every answer
+ * are in the backends at once; one more is answered 503 with Retry-After at once, a problem document
+ * written here rather than an exception for the problem handler: under overload most requests end
+ * here, and an exception's stack trace, read again at each checkpoint of WebFlux's error path, cost
+ * several times the refusal itself. Past a backend's capacity, queueing only makes every answer
  * late, until calls time out, open the circuit breaker and clients retry into the queue; a fast 503
  * tells them to come back and keeps the answers of the requests admitted fast. Long-lived streams are
  * exempt: they hold a connection, not the backend.
@@ -25,12 +30,16 @@ import com.netflix.concurrency.limits.Limiter;
 @Component
 class InFlightLimitFilter implements GlobalFilter, Ordered {
 
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
     private final InFlightLimitProperties properties;
     private final RouteConcurrencyLimits limits;
+    private final ProblemResponses problems;
 
-    InFlightLimitFilter(InFlightLimitProperties properties, RouteConcurrencyLimits limits) {
+    InFlightLimitFilter(InFlightLimitProperties properties, RouteConcurrencyLimits limits, ProblemResponses problems) {
         this.properties = properties;
         this.limits = limits;
+        this.problems = problems;
     }
 
     @Override
@@ -41,8 +50,9 @@ class InFlightLimitFilter implements GlobalFilter, Ordered {
         }
         Limiter.Listener permit = limits.tryAcquire(route.getId()).orElse(null);
         if (permit == null) {
-            return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    route.getId() + " is at capacity (" + limits.limit(route.getId()) + " requests in progress); retry shortly"));
+            return problems.write(exchange, Problems.response(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "service-unavailable", route.getId() + " is at capacity (" + limits.limit(route.getId())
+                            + " requests in progress); retry shortly", exchange), RETRY_AFTER));
         }
         return chain.filter(exchange)
                 .doOnSuccess(done -> {

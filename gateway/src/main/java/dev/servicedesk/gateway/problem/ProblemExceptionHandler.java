@@ -2,7 +2,6 @@ package dev.servicedesk.gateway.problem;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -12,13 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.client.HttpStatusCodeException;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -37,21 +32,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     private static final Duration RATE_LIMIT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration BACKEND_RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final ServerResponse.Context context;
+    private final ProblemResponses responses;
 
-    ProblemExceptionHandler(ServerCodecConfigurer codecs) {
-        List<HttpMessageWriter<?>> writers = codecs.getWriters();
-        this.context = new ServerResponse.Context() {
-            @Override
-            public List<HttpMessageWriter<?>> messageWriters() {
-                return writers;
-            }
-
-            @Override
-            public List<ViewResolver> viewResolvers() {
-                return List.of();
-            }
-        };
+    ProblemExceptionHandler(ProblemResponses responses) {
+        this.responses = responses;
     }
 
     @Override
@@ -59,17 +43,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
-        ResponseEntity<ProblemDetail> entity = toProblem(exchange, ex);
-        HttpHeaders headers = exchange.getResponse().getHeaders();
-        // A backend's entity headers may already be copied when proxying failed half way.
-        headers.remove(HttpHeaders.CONTENT_LENGTH);
-        headers.remove(HttpHeaders.CONTENT_ENCODING);
-        headers.remove(HttpHeaders.TRANSFER_ENCODING);
-        headers.remove(HttpHeaders.CONTENT_TYPE);
-        return ServerResponse.status(entity.getStatusCode())
-                .headers(h -> h.addAll(entity.getHeaders()))
-                .bodyValue(entity.getBody())
-                .flatMap(response -> response.writeTo(exchange, context));
+        return responses.write(exchange, toProblem(exchange, ex));
     }
 
     private ResponseEntity<ProblemDetail> toProblem(ServerWebExchange exchange, Throwable ex) {

@@ -40,6 +40,16 @@ public class TemporarilyUnavailableException extends ErrorResponseException {
         return new TemporarilyUnavailableException(FLOW_BEHIND, retryAfter, null);
     }
 
+    /**
+     * No stack trace: under overload this is thrown for most requests, and capturing one (and Reactor
+     * reading it again at each checkpoint the error passes) cost more than the refusal. A failure
+     * behind it keeps its own, as the cause.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     private static ProblemDetail problem(String reason, Duration retryAfter) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 reason + " Retry in " + seconds(retryAfter) + " s, with the same Idempotency-Key if you sent one.");
