@@ -34,8 +34,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * <p>A shard is never read to be written. Per shard a poll sends two updates: {@code $pull} of
  * every changed ticket that touched it, then {@code $push} of the latest summaries of those that
  * belong in it, sorted into place and cut to size by the database. Sending them again after a
- * redelivery leaves the same list, so no offsets are kept. Before, each poll read its shards and
- * wrote them back whole: up to 60 summaries in and out per shard for a change of one.
+ * redelivery leaves the same list, so no offsets are kept. Reading a shard to write it would move up
+ * to 60 summaries each way for a change of one ticket.
  */
 @Component
 class RecentTickets implements UpdateOnlyView {

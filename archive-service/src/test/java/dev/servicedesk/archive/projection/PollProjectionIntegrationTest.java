@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The projection of whole polls against the real database, without the broker: repeats inside a
- * poll, a redelivered poll, a crash after the shards were written but before the tickets, and the
+ * poll, a redelivered poll, a redelivery onto the state a crash between the shard writes and the
+ * ticket write leaves (the process itself is killed in the benchmark's {@code --kill-test}), and the
  * latest-ticket lists, which are written without being read.
  * Its own database keeps these tickets, which are on no topic, out of the rebuild comparison;
  * a topic no test publishes to keeps these offsets apart from the listener's.
@@ -124,7 +125,7 @@ class PollProjectionIntegrationTest {
     }
 
     @Test
-    void crashAfterTheShardsWereWrittenButBeforeTheTicketsNeitherLosesNorDoubleCountsTheRedelivery() {
+    void redeliveryFindingTheShardsWrittenButNotTheTicketsNeitherLosesNorDoubleCountsIt() {
         // later than the list test's tickets, so it is among the 100 most recent whatever ran before
         TicketEvents ticket = TicketEvents.fresh(Instant.now().plus(Duration.ofDays(1)));
         List<ConsumerRecord<String, EventEnvelope>> poll = poll(List.of(ticket.received(), ticket.routed()));

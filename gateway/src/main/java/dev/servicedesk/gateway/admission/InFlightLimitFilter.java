@@ -22,7 +22,7 @@ import com.netflix.concurrency.limits.Limiter;
  * are in the backends at once; one more is answered 503 with Retry-After at once, a problem document
  * written here rather than an exception for the problem handler: under overload most requests end
  * here, and an exception's stack trace, read again at each checkpoint of WebFlux's error path, cost
- * several times the refusal itself. Past a backend's capacity, queueing only makes every answer
+ * more than the refusal itself. Past a backend's capacity, queueing only makes every answer
  * late, until calls time out, open the circuit breaker and clients retry into the queue; a fast 503
  * tells them to come back and keeps the answers of the requests admitted fast. Long-lived streams are
  * exempt: they hold a connection, not the backend.

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores ticket documents. Every change goes through {@link #apply}: read (or take the caller's read),
- * project, then write only if nobody wrote in between (the version matches), else read again. Intake's listener and its
- * HTTP commands can therefore both apply events to the same ticket safely.
+ * Stores ticket documents. Every change goes through {@link #apply}: read (or take the caller's
+ * read), project, then write only if nobody wrote in between (the version matches), else read
+ * again. Intake's listener and its HTTP commands can therefore both apply events to the same
+ * ticket safely.
  */
 @Component
 public class TicketRecords {
