@@ -1,6 +1,10 @@
 package dev.servicedesk.routing.decision;
 
 import dev.servicedesk.contracts.EventCodec;
+import dev.servicedesk.contracts.EventEnvelope;
+import dev.servicedesk.contracts.events.TicketReceived;
+import dev.servicedesk.contracts.events.TicketReclassified;
+import dev.servicedesk.contracts.events.TicketRouted;
 import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.TicketType;
 import org.bson.Document;
@@ -21,19 +25,19 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * MongoDB collection {@code routing_records}, one document per ticket, written once per decision.
- * Events are stored in their wire form (JSON bytes as BSON binary), so what is published later is
- * byte for byte what was decided, and neither storing nor sending encodes them again.
+ * MongoDB collection {@code routing_records}, one document per ticket, written once per decision:
+ * the registration and the latest decision as JSON (BSON binary), without the envelopes they came
+ * in. Routing reads them again only to route the ticket again, to show its classification and to
+ * learn from a correction, none of which needs an envelope; the topics keep the events.
  *
- * <p>A decision's events wait for the broker's acknowledgement in {@code routing_pending}: one
- * document per decision ({@code _id} ticket id and cause) holding every event to send, stored before
- * its record and deleted once they are all acknowledged. The record keeps only the decision itself
- * (its {@code TicketRouted}, and the {@code TicketReclassified} it answers), so work items and
- * alerts, which nobody reads again once delivered, do not stay in the store. Confirming a decision
- * so never rewrites the record, a confirmation cannot touch a later decision of the same ticket (its
- * entry has another cause), and the relay reads only what is pending, never the whole history.
- * Records written before are still read: with every event in the record and, earlier still, with
- * events as strings and the decision in a field of its own.
+ * <p>A decision's events wait for the broker's acknowledgement in {@code routing_pending}, in wire
+ * form: one document per decision ({@code _id} ticket id and cause) holding every event to send,
+ * stored before its record and deleted once they are all acknowledged, so what is published is byte
+ * for byte what was decided, and neither storing nor sending encodes the events again. Confirming a
+ * decision so never rewrites the record, a confirmation cannot touch a later decision of the same
+ * ticket (its entry has another cause), and the relay reads only what is pending, never the whole
+ * history. Records written before are still read (the registration and the decision's events kept
+ * as whole envelopes), and written in the current form when the ticket is routed again.
  */
 @Component
 class RoutingRecords {
@@ -105,8 +109,11 @@ class RoutingRecords {
                 update.set(field, value);
             }
         });
+        if (record.correction() == null) {
+            update.unset("correction");
+        }
         // fields of records stored before
-        update.set("updatedAt", Date.from(now)).unset("routed").unset("published").unset("outbox");
+        update.set("updatedAt", Date.from(now)).unset("received").unset("decision").unset("published").unset("outbox");
         return pending(List.of(record), Date.from(now))
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(record.ticketId()).and("revision").is(expectedRevision)),
                         update, COLLECTION))
@@ -166,12 +173,16 @@ class RoutingRecords {
 
     private static Document toDocument(RoutingRecord record) {
         Document document = new Document("_id", record.ticketId())
-                .append("customerId", record.receivedPayload().customer().customerId())
-                .append("received", EventCodec.write(record.received()))
+                .append("customerId", record.received().customer().customerId())
+                .append("registration", json(record.received()))
+                .append("correlationId", record.correlationId())
                 .append("revision", record.revision())
                 .append("causes", record.causes())
                 .append("outboxCause", record.outboxCause())
-                .append("decision", record.decision().stream().map(RoutingRecords::toDocument).toList());
+                .append("routed", json(record.routed()));
+        if (record.correction() != null) {
+            document.append("correction", json(record.correction()));
+        }
         StaffClassification staff = record.staff();
         document.append("staff", staff == null ? null : new Document("type", staff.type().wireName())
                 .append("subType", staff.subType())
@@ -191,22 +202,67 @@ class RoutingRecords {
      */
     private static RoutingRecord fromDocument(Document document, Document pending) {
         Document staff = document.get("staff", Document.class);
-        List<Document> stored = document.getList("outbox", Document.class);
-        List<OutboxMessage> outbox = pending != null && pending.containsKey("outbox")
-                ? messages(pending.getList("outbox", Document.class))
-                : messages(stored != null ? stored : document.getList("decision", Document.class));
+        boolean published = pending == null && document.getBoolean("published", true);
+        List<OutboxMessage> outbox = published ? List.of()
+                : pending != null ? messages(pending.getList("outbox", Document.class))
+                : messages(document.getList("outbox", Document.class)); // the oldest form kept them in the record
+        StoredDecision stored = document.containsKey("registration")
+                ? new StoredDecision(read(document.get("registration"), TicketReceived.class), document.getString("correlationId"),
+                read(document.get("routed"), TicketRouted.class),
+                document.containsKey("correction") ? read(document.get("correction"), TicketReclassified.class) : null)
+                : StoredDecision.fromEnvelopes(document);
         return new RoutingRecord(
                 document.getString("_id"),
-                EventCodec.read(bytes(document.get("received"))),
+                stored.received(),
+                stored.correlationId(),
                 document.getInteger("revision"),
                 List.copyOf(document.getList("causes", String.class)),
                 staff == null ? null : new StaffClassification(
                         wire(TicketType.class, staff.getString("type")), staff.getString("subType"),
                         staff.getString("priority") == null ? null : wire(Priority.class, staff.getString("priority")),
                         staff.getBoolean("special", false), staff.getString("staffId")),
+                stored.routed(),
+                stored.correction(),
                 document.getString("outboxCause"),
                 outbox,
-                pending == null && document.getBoolean("published", true));
+                published);
+    }
+
+    /** What a record holds of the registration and the latest decision. */
+    private record StoredDecision(TicketReceived received, String correlationId, TicketRouted routed,
+                                  TicketReclassified correction) {
+
+        /**
+         * A record stored before: the registration as its envelope, and the decision's events as
+         * envelopes, among every event of the decision in the oldest form.
+         */
+        static StoredDecision fromEnvelopes(Document document) {
+            EventEnvelope received = EventCodec.read(bytes(document.get("received")));
+            List<Document> events = document.containsKey("outbox")
+                    ? document.getList("outbox", Document.class) : document.getList("decision", Document.class);
+            TicketRouted routed = null;
+            TicketReclassified correction = null;
+            for (Document event : events) {
+                Object payload = EventCodec.read(bytes(event.get("event"))).payload();
+                if (payload instanceof TicketRouted decision) {
+                    routed = decision;
+                } else if (payload instanceof TicketReclassified staffCorrection) {
+                    correction = staffCorrection;
+                }
+            }
+            if (routed == null) {
+                throw new IllegalStateException("routing record of " + document.getString("_id") + " holds no TicketRouted");
+            }
+            return new StoredDecision((TicketReceived) received.payload(), received.correlationId(), routed, correction);
+        }
+    }
+
+    private static Binary json(Object payload) {
+        return new Binary(EventCodec.mapper().writeValueAsBytes(payload));
+    }
+
+    private static <T> T read(Object stored, Class<T> type) {
+        return EventCodec.mapper().readValue(bytes(stored), type);
     }
 
     private static List<OutboxMessage> messages(List<Document> stored) {

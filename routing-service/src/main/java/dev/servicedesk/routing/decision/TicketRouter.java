@@ -116,7 +116,8 @@ public class TicketRouter {
 
     private static RoutingRecord first(EventEnvelope envelope, Decision decision) {
         String cause = envelope.eventId().toString();
-        return new RoutingRecord(envelope.ticketId(), envelope, 1, List.of(cause), null, cause, decision.outbox(), false);
+        return new RoutingRecord(envelope.ticketId(), (TicketReceived) envelope.payload(), envelope.correlationId(), 1,
+                List.of(cause), null, decision.routed(), null, cause, decision.outbox(), false);
     }
 
     /** Sends every event of the batch, then awaits all acknowledgements, then marks the records published. */
@@ -145,7 +146,7 @@ public class TicketRouter {
     public Mono<Void> reopened(EventEnvelope envelope, TicketReopened reopened) {
         String note = "reopened by " + reopened.reopenedBy() + (reopened.reason() == null ? "" : ": " + reopened.reason());
         return reroute(envelope.ticketId(), envelope.eventId().toString(), MAX_ATTEMPTS, existing ->
-                new Reroute(envelope, envelope.occurredAt(), existing.staff(), note, List.of()))
+                new Reroute(envelope, envelope.occurredAt(), existing.staff(), note, null))
                 .then();
     }
 
@@ -158,22 +159,22 @@ public class TicketRouter {
     public Mono<RoutingRecord> reclassify(String ticketId, StaffClassification staff, String note) {
         return records.find(ticketId).flatMap(current -> {
             int revision = current.revision() + 1;
-            TicketRouted before = current.routedPayload();
+            TicketRouted before = current.routed();
             TicketReclassified reclassified = new TicketReclassified(before.type(), before.subType(), staff.type(),
                     staff.subType(), staff.priority(), staff.special(), staff.staffId(), note, revision);
             UUID id = UUID.nameUUIDFromBytes((ticketId + "/reclassified/" + revision).getBytes(StandardCharsets.UTF_8));
             EventEnvelope cause = EventEnvelope.first(id, ticketId, DecisionMaker.PRODUCER,
-                    current.received().correlationId(), clock.instant(), reclassified);
+                    current.correlationId(), clock.instant(), reclassified);
             String reason = "reclassified by staff " + staff.staffId() + (note == null || note.isBlank() ? "" : ": " + note);
             // one attempt: the correction was made against what staff saw; a conflict is answered 409
             return reroute(ticketId, id.toString(), 1, existing -> new Reroute(cause,
-                    existing.receivedPayload().receivedAt(), staff, reason,
-                    List.of(OutboxMessage.of(Topics.TICKET_ROUTING, cause))));
+                    existing.received().receivedAt(), staff, reason, reclassified));
         });
     }
 
+    /** @param correction the staff correction that causes the rerouting, published before the decision; or {@code null} */
     private record Reroute(EventEnvelope cause, Instant clockStart, StaffClassification staff, String note,
-                           List<OutboxMessage> before) {
+                           TicketReclassified correction) {
     }
 
     private Mono<RoutingRecord> reroute(String ticketId, String cause, int attemptsLeft,
@@ -185,16 +186,20 @@ public class TicketRouter {
                         return resume(existing, cause);
                     }
                     Reroute reroute = plan.apply(existing);
-                    return decisions.decide(reroute.cause(), existing.receivedPayload(),
-                                    existing.revision() + 1, reroute.clockStart(), reroute.staff(), existing.routedPayload(),
+                    return decisions.decide(reroute.cause(), existing.received(),
+                                    existing.revision() + 1, reroute.clockStart(), reroute.staff(), existing.routed(),
                                     reroute.note())
                             .flatMap(decision -> {
                                 List<String> causes = new ArrayList<>(existing.causes());
                                 causes.add(cause);
-                                List<OutboxMessage> outbox = new ArrayList<>(reroute.before());
+                                List<OutboxMessage> outbox = new ArrayList<>();
+                                if (reroute.correction() != null) {
+                                    outbox.add(OutboxMessage.of(Topics.TICKET_ROUTING, reroute.cause()));
+                                }
                                 outbox.addAll(decision.outbox());
-                                RoutingRecord next = new RoutingRecord(ticketId, existing.received(), existing.revision() + 1,
-                                        List.copyOf(causes), reroute.staff(), cause, List.copyOf(outbox), false);
+                                RoutingRecord next = new RoutingRecord(ticketId, existing.received(), existing.correlationId(),
+                                        existing.revision() + 1, List.copyOf(causes), reroute.staff(), decision.routed(),
+                                        reroute.correction(), cause, List.copyOf(outbox), false);
                                 return records.replace(next, existing.revision(), clock.instant())
                                         .flatMap(replaced -> replaced ? publish(next)
                                                 : attemptsLeft > 1 ? reroute(ticketId, cause, attemptsLeft - 1, plan)

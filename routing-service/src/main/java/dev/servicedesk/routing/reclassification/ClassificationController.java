@@ -1,6 +1,5 @@
 package dev.servicedesk.routing.reclassification;
 
-import dev.servicedesk.contracts.EventTypes;
 import dev.servicedesk.contracts.events.TicketReclassified;
 import dev.servicedesk.kit.web.FieldError;
 import dev.servicedesk.kit.web.InvalidRequestException;
@@ -40,7 +39,6 @@ import java.util.Optional;
 @RequestMapping("/api/tickets/{ticketId}/classification")
 class ClassificationController {
 
-    private static final String TICKET_RECLASSIFIED = EventTypes.nameOf(TicketReclassified.class);
 
     private final TicketRouter router;
     private final Classifier classifier;
@@ -82,22 +80,15 @@ class ClassificationController {
 
     /** The current decision is this very correction: a repeat, whose re-routing already took effect. */
     private static boolean carries(RoutingRecord current, StaffClassification staff, String note) {
-        return staff.equals(current.staff()) && correction(current)
+        return staff.equals(current.staff()) && Optional.ofNullable(current.correction())
                 .map(reclassified -> Objects.equals(reclassified.note(), note) && reclassified.revision() == current.revision())
                 .orElse(false);
     }
 
-    private static Optional<TicketReclassified> correction(RoutingRecord record) {
-        return record.outbox().stream()
-                .filter(message -> TICKET_RECLASSIFIED.equals(message.type()))
-                .map(message -> (TicketReclassified) message.envelope().payload())
-                .reduce((first, second) -> second);
-    }
-
     private Mono<Void> keepExample(RoutingRecord after) {
-        TicketReclassified reclassified = correction(after).orElseThrow(() -> new IllegalStateException(
+        TicketReclassified reclassified = Optional.ofNullable(after.correction()).orElseThrow(() -> new IllegalStateException(
                 "the decision of " + after.ticketId() + " carries no TicketReclassified"));
-        return examples.keep(after.ticketId(), after.receivedPayload(), reclassified, after.routedPayload(), clock.instant());
+        return examples.keep(after.ticketId(), after.received(), reclassified, after.routed(), clock.instant());
     }
 
     private static ResponseStatusException notRouted(String ticketId) {

@@ -17,7 +17,7 @@ record ClassificationView(String ticketId, int revision, TicketType type, String
                           String clusterId, String classifiedBy) {
 
     static ClassificationView of(RoutingRecord record) {
-        TicketRouted routed = record.routedPayload();
+        TicketRouted routed = record.routed();
         return new ClassificationView(record.ticketId(), routed.revision(), routed.type(), routed.subType(),
                 routed.priority(), routed.department(), routed.firstOwner(), routed.confidence(), routed.needsReview(),
                 routed.reasons(), routed.deadlines(), routed.complaintGrade(), routed.clusterId(),

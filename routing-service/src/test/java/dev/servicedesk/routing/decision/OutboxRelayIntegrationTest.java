@@ -54,7 +54,8 @@ class OutboxRelayIntegrationTest extends RoutingIntegrationSupport {
         Decision decision = decisions.decide(received, payload, 1, payload.receivedAt(), null, null, null).block(TIMEOUT);
         String cause = received.eventId().toString();
         // stored a minute ago, and then the process stopped before anything was sent
-        records.insert(new RoutingRecord(ticketId, received, 1, List.of(cause), null, cause, decision.outbox(), false),
+        records.insert(new RoutingRecord(ticketId, payload, received.correlationId(), 1, List.of(cause), null, decision.routed(), null,
+                        cause, decision.outbox(), false),
                 Instant.now().minus(Duration.ofMinutes(1))).block(TIMEOUT);
         Map<UUID, byte[]> stored = decision.outbox().stream()
                 .collect(Collectors.toMap(message -> message.envelope().eventId(), OutboxMessage::event));
@@ -78,7 +79,7 @@ class OutboxRelayIntegrationTest extends RoutingIntegrationSupport {
 
         RoutingRecord after = records.find(ticketId).block(TIMEOUT);
         assertThat(after.published()).isTrue();
-        assertThat(after.routedPayload()).isEqualTo(decision.routed());
+        assertThat(after.routed()).isEqualTo(decision.routed());
         assertThat(records.unpublished(Instant.now(), 500).map(RoutingRecord::ticketId).collectList().block(TIMEOUT))
                 .doesNotContain(ticketId);
     }
@@ -123,8 +124,10 @@ class OutboxRelayIntegrationTest extends RoutingIntegrationSupport {
         String first = received.eventId().toString();
         String second = UUID.randomUUID().toString();
         Instant aMinuteAgo = Instant.now().minus(Duration.ofMinutes(1));
-        RoutingRecord firstDecision = new RoutingRecord(ticketId, received, 1, List.of(first), null, first, decision.outbox(), false);
-        RoutingRecord rerouting = new RoutingRecord(ticketId, received, 2, List.of(first, second), null, second, decision.outbox(), false);
+        RoutingRecord firstDecision = new RoutingRecord(ticketId, payload, received.correlationId(), 1, List.of(first), null,
+                decision.routed(), null, first, decision.outbox(), false);
+        RoutingRecord rerouting = new RoutingRecord(ticketId, payload, received.correlationId(), 2, List.of(first, second), null,
+                decision.routed(), null, second, decision.outbox(), false);
         records.insert(firstDecision, aMinuteAgo).block(TIMEOUT);
         assertThat(records.replace(rerouting, 1, aMinuteAgo).block(TIMEOUT)).isTrue();
         return new Rerouted(firstDecision, rerouting);
