@@ -14,7 +14,13 @@ import dev.servicedesk.contracts.ticket.ComplaintGrade;
 import dev.servicedesk.contracts.ticket.Department;
 import dev.servicedesk.contracts.ticket.Priority;
 import dev.servicedesk.contracts.ticket.TicketType;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -22,12 +28,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TicketTimelineIntegrationTest extends ArchiveIntegrationSupport {
 
     private final TicketEvents ticket = TicketEvents.fresh(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void ticketFromBothTopicsIsServedWithItsOrderedTimeline() {
@@ -97,6 +107,54 @@ class TicketTimelineIntegrationTest extends ArchiveIntegrationSupport {
         awaitCaughtUp();
 
         assertThat(get("/api/tickets/" + ticket.ticketId())).isEqualTo(before);
+    }
+
+    @Test
+    void timelineStoresEventAndCausationIdsAsSixteenByteUuidsAndServesThemAsStrings() {
+        EventEnvelope received = ticket.received();
+        EventEnvelope routed = ticket.routed();
+        publish(Topics.TICKET_EVENTS, received);
+        publish(Topics.TICKET_ROUTING, routed);
+        JsonNode view = awaitJson("/api/tickets/" + ticket.ticketId(), json -> assertThat(json.path("timeline")).hasSize(2));
+
+        List<Document> timeline = storedTimeline();
+        // binary UUIDs, which the driver hands back as UUID objects
+        assertThat(timeline).allSatisfy(entry -> assertThat(entry.get("eventId")).isInstanceOf(UUID.class));
+        assertThat(timeline.get(1).get("causationId")).isEqualTo(received.eventId());
+        assertThat(view.path("timeline").get(0).path("eventId").asString()).isEqualTo(received.eventId().toString());
+        assertThat(view.path("timeline").get(1).path("eventId").asString()).isEqualTo(routed.eventId().toString());
+        assertThat(view.path("timeline").get(1).path("causationId").asString()).isEqualTo(received.eventId().toString());
+    }
+
+    @Test
+    void ticketStoredWithIdsAsStringsIsServedAlikeAndARedeliveryChangesNothing() {
+        EventEnvelope received = ticket.received();
+        publish(Topics.TICKET_EVENTS, received);
+        publish(Topics.TICKET_ROUTING, ticket.routed());
+        JsonNode before = awaitJson("/api/tickets/" + ticket.ticketId(), json -> assertThat(json.path("timeline")).hasSize(2));
+        // the form of an earlier version: every id a string
+        List<Document> asStrings = storedTimeline().stream().map(entry -> {
+            Document old = new Document(entry);
+            old.put("eventId", entry.get("eventId").toString());
+            if (entry.containsKey("causationId")) {
+                old.put("causationId", entry.get("causationId").toString());
+            }
+            return old;
+        }).toList();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ticket.ticketId())), Update.update("timeline", asStrings),
+                TicketDocument.COLLECTION).block(Duration.ofSeconds(10));
+        assertThat(storedTimeline().get(0).get("eventId")).isInstanceOf(String.class);
+
+        assertThat(get("/api/tickets/" + ticket.ticketId())).isEqualTo(before);
+        publish(Topics.TICKET_EVENTS, received);
+        awaitCaughtUp();
+
+        assertThat(get("/api/tickets/" + ticket.ticketId())).isEqualTo(before);
+    }
+
+    private List<Document> storedTimeline() {
+        return mongo.findById(ticket.ticketId(), Document.class, TicketDocument.COLLECTION).block(Duration.ofSeconds(10))
+                .getList("timeline", Document.class);
     }
 
     @Test
