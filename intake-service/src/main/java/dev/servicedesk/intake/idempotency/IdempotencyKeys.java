@@ -4,6 +4,7 @@ import dev.servicedesk.kit.web.FieldError;
 import dev.servicedesk.kit.web.InvalidRequestException;
 import dev.servicedesk.intake.publishing.TemporarilyUnavailableException;
 import dev.servicedesk.intake.IntakeProperties;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -56,13 +58,13 @@ public class IdempotencyKeys {
     }
 
     /** SHA-256 of the value's JSON form: the same body gives the same fingerprint whatever its spacing or field order. */
-    public static String fingerprint(String kind, Object body) {
+    public static byte[] fingerprint(String kind, Object body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(kind.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(CANONICAL.writeValueAsBytes(body));
-            return HexFormat.of().formatHex(digest.digest());
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -75,18 +77,28 @@ public class IdempotencyKeys {
     public Mono<Claim> claim(IdempotencyRecord fresh) {
         LocalDate day = KeyDays.dayOf(fresh.at());
         String today = KeyDays.collection(day);
-        return mongo.findById(fresh.id(), IdempotencyRecord.class, KeyDays.collection(day.minusDays(1)))
+        return find(fresh.id(), KeyDays.collection(day.minusDays(1)))
                 .map(existing -> new Claim(existing, false))
                 .switchIfEmpty(Mono.defer(() -> mongo.insert(fresh, today)
                         .map(inserted -> new Claim(inserted, true))
-                        .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(fresh.id(), IdempotencyRecord.class, today)
+                        .onErrorResume(DuplicateKeyException.class, taken -> find(fresh.id(), today)
                                 .map(existing -> new Claim(existing, false)))))
                 .timeout(STORE_TIMEOUT)
                 .onErrorMap(failure -> !(failure instanceof IdempotencyKeyReusedException),
                         failure -> new TemporarilyUnavailableException(retryAfter, failure))
-                .flatMap(claim -> claim.record().fingerprint().equals(fresh.fingerprint())
+                .flatMap(claim -> Arrays.equals(claim.record().fingerprint(), fresh.fingerprint())
                         ? Mono.just(claim)
                         : Mono.error(new IdempotencyKeyReusedException(claim.record().ticketId())));
+    }
+
+    /** The stored record. Records claimed before fingerprints were stored as bytes hold them as hex. */
+    private Mono<IdempotencyRecord> find(String id, String collection) {
+        return mongo.findById(id, Document.class, collection).map(stored -> {
+            if (stored.get("fingerprint") instanceof String hex) {
+                stored.put("fingerprint", HexFormat.of().parseHex(hex));
+            }
+            return mongo.getConverter().read(IdempotencyRecord.class, stored);
+        });
     }
 
     /** @param first whether this request made the claim, rather than a retry finding it */

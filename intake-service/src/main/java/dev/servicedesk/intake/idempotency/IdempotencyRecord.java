@@ -11,8 +11,9 @@ import java.util.UUID;
  * drop the repeat by its id); a retry with another body is refused.
  *
  * @param id          scope and key, e.g. {@code register:abc} or {@code T-...:abc}
- * @param fingerprint SHA-256 of the request's canonical JSON
+ * @param fingerprint the 32 bytes of the SHA-256 of the request's canonical JSON, stored as BSON binary
+ *                    (records claimed before hold it as 64 hex digits; {@link IdempotencyKeys} reads both)
  * @param at          when the key was claimed; its UTC day names the collection it is kept in
  */
-public record IdempotencyRecord(@Id String id, String fingerprint, String ticketId, UUID eventId, Instant at) {
+public record IdempotencyRecord(@Id String id, byte[] fingerprint, String ticketId, UUID eventId, Instant at) {
 }

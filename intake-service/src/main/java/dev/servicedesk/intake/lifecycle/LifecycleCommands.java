@@ -120,7 +120,7 @@ class LifecycleCommands {
     }
 
     private Mono<Outcome> submit(CommandLeases.Held lease, TicketRecord ticket, EventEnvelope event) {
-        if (ticket.hasApplied(event.eventId().toString())) {
+        if (ticket.hasApplied(event.eventId())) {
             return Mono.just(new Outcome(ticket.ticketId(), event.eventId(), event.type(), ticket.state(), true));
         }
         if (!(event.payload() instanceof TicketLifecycleEvent command)) {

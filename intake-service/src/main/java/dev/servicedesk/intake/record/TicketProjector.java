@@ -36,8 +36,7 @@ public final class TicketProjector {
     }
 
     public static Outcome apply(TicketRecord ticket, EventEnvelope envelope) {
-        String eventId = envelope.eventId().toString();
-        if (ticket.hasApplied(eventId)) {
+        if (ticket.hasApplied(envelope.eventId())) {
             return Outcome.DUPLICATE;
         }
         if (envelope.payload() instanceof TicketReceived received) {
@@ -111,7 +110,7 @@ public final class TicketProjector {
     }
 
     private static HistoryEntry history(EventEnvelope envelope, TicketState state) {
-        return new HistoryEntry(envelope.eventId().toString(), envelope.type(), envelope.occurredAt(), state,
+        return new HistoryEntry(envelope.eventId(), envelope.type(), envelope.occurredAt(), state,
                 envelope.producer());
     }
 

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Intake's document for one ticket, built only by {@link TicketProjector} from events, so it can be
@@ -96,7 +97,7 @@ public class TicketRecord {
         return state != null;
     }
 
-    public boolean hasApplied(String eventId) {
+    public boolean hasApplied(UUID eventId) {
         return history.stream().anyMatch(entry -> entry.eventId().equals(eventId));
     }
 

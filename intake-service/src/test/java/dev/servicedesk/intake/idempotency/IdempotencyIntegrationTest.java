@@ -1,5 +1,10 @@
 package dev.servicedesk.intake.idempotency;
 
+import com.mongodb.client.model.Filters;
+import org.bson.BsonBinarySubType;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.springframework.http.HttpHeaders;
 import dev.servicedesk.testsupport.TestTokens;
 import dev.servicedesk.security.Role;
@@ -15,12 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +132,48 @@ class IdempotencyIntegrationTest extends IntakeIntegrationSupport {
     }
 
     @Test
+    void fingerprintIsStoredAsTheThirtyTwoBytesOfItsDigest() {
+        String key = UUID.randomUUID().toString();
+        String today = KeyDays.collection(KeyDays.dayOf(clock.instant()));
+        post("/api/tickets", form("指纹按字节保存 fingerprint kept as bytes"), key).expectStatus().isAccepted();
+
+        BsonValue fingerprint = storedClaim("register:" + key, today).get("fingerprint");
+
+        assertThat(fingerprint.isBinary()).as("stored as %s", fingerprint.getBsonType()).isTrue();
+        assertThat(fingerprint.asBinary().getType()).isEqualTo(BsonBinarySubType.BINARY.getValue());
+        assertThat(fingerprint.asBinary().getData()).hasSize(32);
+    }
+
+    @Test
+    void retryMatchesAKeyStoredWithAHexFingerprintBeforeItWasBinary() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> form = form("旧版本存的密钥 key stored by an earlier version");
+        String ticketId = json(post("/api/tickets", form, key).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody()).get("ticketId").asString();
+        storeFingerprintAsHex("register:" + key);
+
+        JsonNode retry = json(post("/api/tickets", form, key).expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().returnResult().getResponseBody());
+
+        assertThat(retry.get("ticketId").asString()).isEqualTo(ticketId);
+    }
+
+    @Test
+    void otherBodyIsRefusedUnderAKeyStoredWithAHexFingerprintBeforeItWasBinary() {
+        String key = UUID.randomUUID().toString();
+        String ticketId = json(post("/api/tickets", form("first body, stored the old way"), key).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody()).get("ticketId").asString();
+        storeFingerprintAsHex("register:" + key);
+
+        JsonNode problem = json(post("/api/tickets", form("a different body"), key)
+                .expectStatus().isEqualTo(422)
+                .expectBody().returnResult().getResponseBody());
+
+        assertThat(problem.get("ticketId").asString()).isEqualTo(ticketId);
+    }
+
+    @Test
     void withoutKeyEveryRequestIsANewTicket() {
         Map<String, Object> form = form("same words twice");
 
@@ -135,5 +184,22 @@ class IdempotencyIntegrationTest extends IntakeIntegrationSupport {
     void malformedKeyIsABadRequest() {
         post("/api/tickets", form("key with spaces"), "has spaces in it").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+    }
+
+    private BsonDocument storedClaim(String id, String collection) {
+        return mongo.getCollection(collection)
+                .flatMap(keys -> Mono.from(keys.find(Filters.eq("_id", id), BsonDocument.class).first()))
+                .block(Duration.ofSeconds(5));
+    }
+
+    /** Rewrites today's claim as earlier versions stored it: the fingerprint as 64 hex digits. */
+    private void storeFingerprintAsHex(String id) {
+        String today = KeyDays.collection(KeyDays.dayOf(clock.instant()));
+        BsonDocument claim = storedClaim(id, today);
+        claim.put("fingerprint", new BsonString(HexFormat.of().formatHex(claim.getBinary("fingerprint").getData())));
+        mongo.getCollection(today)
+                .flatMap(keys -> Mono.from(keys.withDocumentClass(BsonDocument.class).replaceOne(Filters.eq("_id", id), claim)))
+                .block(Duration.ofSeconds(5));
+        assertThat(storedClaim(id, today).get("fingerprint").isString()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.servicedesk.intake.record;
 
+import com.mongodb.client.model.Filters;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.EventEnvelopeSerializer;
 import dev.servicedesk.contracts.Topics;
@@ -23,8 +24,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.BsonBinarySubType;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +55,9 @@ class TicketProjectionIntegrationTest extends IntakeIntegrationSupport {
 
     @Autowired
     private TicketRecords records;
+
+    @Autowired
+    private ReactiveMongoTemplate mongo;
 
     @Test
     void registrationReplayedAheadOfNewOnesInOneBatchLeavesEveryTicketProjectedOnce() {
@@ -96,6 +106,40 @@ class TicketProjectionIntegrationTest extends IntakeIntegrationSupport {
         TicketRecord stored = records.find(received.ticketId()).block(Duration.ofSeconds(5));
         assertThat(stored.version()).isEqualTo(3);
         assertThat(stored.state()).isEqualTo(TicketState.IN_PROGRESS);
+    }
+
+    @Test
+    void historyEventIdsAreStoredAsBinaryUuids() {
+        EventEnvelope received = received("P-" + UUID.randomUUID());
+        EventEnvelope routed = routed(received);
+        records.applyAll(List.of(received, routed)).block(Duration.ofSeconds(20));
+
+        List<BsonValue> ids = stored(received.ticketId()).getArray("history").stream()
+                .map(entry -> entry.asDocument().get("eventId")).toList();
+
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(id.isBinary()).as("stored as %s", id.getBsonType()).isTrue();
+            assertThat(id.asBinary().getType()).isEqualTo(BsonBinarySubType.UUID_STANDARD.getValue());
+        });
+        assertThat(ids).extracting(id -> id.asBinary().asUuid()).containsExactly(received.eventId(), routed.eventId());
+    }
+
+    @Test
+    void redeliveryOfEventsWhoseHistoryHoldsTheirIdsAsStringsChangesNothing() {
+        EventEnvelope received = received("P-" + UUID.randomUUID());
+        EventEnvelope routed = routed(received);
+        records.applyAll(List.of(received, routed)).block(Duration.ofSeconds(20));
+        storeHistoryIdsAsStrings(received.ticketId());
+
+        records.applyAll(List.of(received, routed)).block(Duration.ofSeconds(20));
+        assertThat(records.apply(received).block(Duration.ofSeconds(20))).isEqualTo(TicketProjector.Outcome.DUPLICATE);
+        assertThat(records.apply(routed).block(Duration.ofSeconds(20))).isEqualTo(TicketProjector.Outcome.DUPLICATE);
+
+        TicketRecord ticket = records.find(received.ticketId()).block(Duration.ofSeconds(5));
+        assertThat(ticket.version()).isEqualTo(2);
+        assertThat(ticket.history()).extracting(HistoryEntry::eventId).containsExactly(received.eventId(), routed.eventId());
+        assertThat(stored(received.ticketId()).getArray("history")).as("nothing was written")
+                .allSatisfy(entry -> assertThat(entry.asDocument().get("eventId").isString()).isTrue());
     }
 
     @Test
@@ -153,6 +197,23 @@ class TicketProjectionIntegrationTest extends IntakeIntegrationSupport {
         awaitRecord(before.ticketId(), r -> assertThat(r.get("state").asString()).isEqualTo("received"));
         awaitRecord(after.ticketId(), r -> assertThat(r.get("state").asString()).isEqualTo("received"));
         assertThat(deadLetterKeys(poisonKey)).contains(poisonKey);
+    }
+
+    private BsonDocument stored(String ticketId) {
+        return mongo.getCollection(mongo.getCollectionName(TicketRecord.class))
+                .flatMap(tickets -> Mono.from(tickets.find(Filters.eq("_id", ticketId), BsonDocument.class).first()))
+                .block(Duration.ofSeconds(5));
+    }
+
+    /** Rewrites the ticket's document as earlier versions stored it: history event ids as strings. */
+    private void storeHistoryIdsAsStrings(String ticketId) {
+        BsonDocument ticket = stored(ticketId);
+        ticket.getArray("history").forEach(entry -> entry.asDocument().put("eventId",
+                new BsonString(entry.asDocument().getBinary("eventId").asUuid().toString())));
+        mongo.getCollection(mongo.getCollectionName(TicketRecord.class))
+                .flatMap(tickets -> Mono.from(tickets.withDocumentClass(BsonDocument.class)
+                        .replaceOne(Filters.eq("_id", ticketId), ticket)))
+                .block(Duration.ofSeconds(5));
     }
 
     private static EventEnvelope received(String ticketId) {
