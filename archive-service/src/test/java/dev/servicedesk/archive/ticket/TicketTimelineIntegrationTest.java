@@ -43,11 +43,8 @@ class TicketTimelineIntegrationTest extends ArchiveIntegrationSupport {
     void ticketFromBothTopicsIsServedWithItsOrderedTimeline() {
         EventEnvelope received = ticket.received();
         EventEnvelope routed = ticket.routed();
-        publish(Topics.TICKET_EVENTS, received);
-        publish(Topics.TICKET_ROUTING, routed);
 
-        JsonNode view = awaitJson("/api/tickets/" + ticket.ticketId(),
-                json -> assertThat(json.path("timeline")).hasSize(2));
+        JsonNode view = registeredAndRouted(received, routed);
 
         assertThat(view.path("status").asString()).isEqualTo("routed");
         assertThat(view.path("channel").asString()).isEqualTo("phone");
@@ -113,9 +110,7 @@ class TicketTimelineIntegrationTest extends ArchiveIntegrationSupport {
     void timelineStoresEventAndCausationIdsAsSixteenByteUuidsAndServesThemAsStrings() {
         EventEnvelope received = ticket.received();
         EventEnvelope routed = ticket.routed();
-        publish(Topics.TICKET_EVENTS, received);
-        publish(Topics.TICKET_ROUTING, routed);
-        JsonNode view = awaitJson("/api/tickets/" + ticket.ticketId(), json -> assertThat(json.path("timeline")).hasSize(2));
+        JsonNode view = registeredAndRouted(received, routed);
 
         List<Document> timeline = storedTimeline();
         // binary UUIDs, which the driver hands back as UUID objects
@@ -129,9 +124,7 @@ class TicketTimelineIntegrationTest extends ArchiveIntegrationSupport {
     @Test
     void ticketStoredWithIdsAsStringsIsServedAlikeAndARedeliveryChangesNothing() {
         EventEnvelope received = ticket.received();
-        publish(Topics.TICKET_EVENTS, received);
-        publish(Topics.TICKET_ROUTING, ticket.routed());
-        JsonNode before = awaitJson("/api/tickets/" + ticket.ticketId(), json -> assertThat(json.path("timeline")).hasSize(2));
+        JsonNode before = registeredAndRouted(received, ticket.routed());
         // the form of an earlier version: every id a string
         List<Document> asStrings = storedTimeline().stream().map(entry -> {
             Document old = new Document(entry);
@@ -150,6 +143,13 @@ class TicketTimelineIntegrationTest extends ArchiveIntegrationSupport {
         awaitCaughtUp();
 
         assertThat(get("/api/tickets/" + ticket.ticketId())).isEqualTo(before);
+    }
+
+    /** Publishes the registration and its routing decision, and returns the view once it shows both. */
+    private JsonNode registeredAndRouted(EventEnvelope received, EventEnvelope routed) {
+        publish(Topics.TICKET_EVENTS, received);
+        publish(Topics.TICKET_ROUTING, routed);
+        return awaitJson("/api/tickets/" + ticket.ticketId(), json -> assertThat(json.path("timeline")).hasSize(2));
     }
 
     private List<Document> storedTimeline() {
