@@ -11,8 +11,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server speaking the MongoDB wire protocol on 127.0.0.1, without credentials.
@@ -27,11 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final String HOST = "127.0.0.1";
-    private static final int RETENTION_MILLIS = 5_000;
     private static final Duration SYNC_EVERY = Duration.ofSeconds(1);
-    private static final int CACHE_MEGABYTES = 256;
 
     private final MongoServer server;
     private final int port;
@@ -69,30 +64,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MVStore store = new MVStore.Builder()
-                .fileName(h2File.toAbsolutePath().toString())
-                // Pages are compressed one by one, so larger pages compress better: copied into a fresh
-                // file, 5,000 tickets' documents took 30 MB in 4 KB pages and 25 MB in 16 KB ones. Every
-                // commit rewrites the pages it touched, so larger pages also write more per commit: in
-                // the benchmark, 16 KB pages made the file a fifth smaller than 4 KB ones at the same
-                // CPU per ticket, and 64 KB pages no smaller than 16 KB ones
-                .pageSplitSize(16 * 1024)
-                // documents repeat their field names and much of their text: LZF roughly halves them on
-                // disk. Not Deflate: it stores a fifth less, but a store killed (kill -9) right after
-                // acknowledged writes then reopened without the last of them in 3 of 5 runs of the test
-                // that kills it (H2's recovery settled on an older chunk than the newest on the disk)
-                .compress()
-                // pages read back from the file are decoded again: a cache that holds the hot read models
-                // keeps lookups from decoding whole pages as the store grows (H2's default is 16 MB)
-                .cacheSize(CACHE_MEGABYTES)
-                // H2's writer threads report a failure only to this handler; without it the reason is lost
-                .backgroundExceptionHandler((thread, failure) -> LOG.error("H2 store failed in {}", thread.getName(), failure))
-                .open();
-        // Superseded chunks stay untouched this long before their space is reused. The longer, the
-        // larger a busy store's file (H2's default, 45 s, made it many times its data; 5 s about 3
-        // times). Shorter is not safe: at 1 s a store killed (kill -9) right after acknowledged writes
-        // reopened without some of them, in 3 of 4 runs of the test that kills it.
-        store.setRetentionTime(RETENTION_MILLIS);
+        MVStore store = H2StoreFile.open(h2File);
         StoreFormat.check(store, h2File);
         PeriodicSync sync = new PeriodicSync(store, SYNC_EVERY);
         try {

@@ -37,7 +37,8 @@ class EmbeddedMongoIntegrationTest {
 
     private static final int SINGLE_INSERTS = 2_000;
     private static final int BATCH = 500;
-    private static final int INCREMENTS = 300;
+    /** Enough to run past the retention time, so that the store reuses freed space while the writes go on. */
+    private static final int INCREMENTS = 3_000;
 
     @TempDir
     Path dir;
