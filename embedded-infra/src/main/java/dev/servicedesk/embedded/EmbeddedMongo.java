@@ -20,7 +20,7 @@ import org.h2.mvstore.MVStore;
  * acknowledged write survives a crash (kill -9) of the server process. Measured on 2 shared cores
  * with 1 KB documents, this cost 5-15% of insert throughput on a quiet machine (2-4x on a busy disk).
  * Commits are not flushed to the disk one by one: the file is flushed every second
- * ({@link PeriodicSync}), well within the 5 s that superseded chunks are kept before their space is
+ * ({@link PeriodicSync}), within the 2 s that superseded chunks are kept before their space is
  * reused, which is what H2 assumes of the disk to recover after an operating-system crash.
  */
 public final class EmbeddedMongo implements AutoCloseable {

@@ -26,7 +26,7 @@ class H2StoreFileTest {
         try (MVStore store = H2StoreFile.open(dir.resolve("settings.mv"))) {
             assertThat(store.getFileStore().getMaxPageSize()).isEqualTo(H2StoreFile.PAGE_BYTES);
             assertThat(store.getFileStore().getCacheSize()).isEqualTo(H2StoreFile.CACHE_MEGABYTES);
-            assertThat(store.getRetentionTime()).isEqualTo(5_000);
+            assertThat(store.getRetentionTime()).isEqualTo(H2StoreFile.RETENTION_MILLIS);
 
             MVMap<Integer, String> documents = store.openMap("documents");
             for (int i = 0; i < 1_000; i++) {
