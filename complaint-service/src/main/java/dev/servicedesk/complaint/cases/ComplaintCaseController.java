@@ -1,8 +1,6 @@
 package dev.servicedesk.complaint.cases;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,12 +15,14 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/complaints")
 class ComplaintCaseController {
 
-    private static final int MAX_LIMIT = 200;
+    private static final int MAX_LIMIT = LatestComplaints.KEPT;
 
     private final ReactiveMongoTemplate mongo;
+    private final LatestComplaints latest;
 
-    ComplaintCaseController(ReactiveMongoTemplate mongo) {
+    ComplaintCaseController(ReactiveMongoTemplate mongo, LatestComplaints latest) {
         this.mongo = mongo;
+        this.latest = latest;
     }
 
     @GetMapping("/{ticketId}")
@@ -34,7 +34,6 @@ class ComplaintCaseController {
 
     @GetMapping
     Flux<ComplaintCase> latest(@RequestParam(defaultValue = "50") int limit) {
-        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "openedAt")).limit(Math.max(1, Math.min(limit, MAX_LIMIT)));
-        return mongo.find(query, ComplaintCase.class);
+        return latest.newest(Math.max(1, Math.min(limit, MAX_LIMIT)));
     }
 }

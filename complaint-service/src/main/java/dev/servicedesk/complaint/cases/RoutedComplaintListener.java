@@ -24,8 +24,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Opens a complaint case for every ticket routed as a complaint, a poll at a time: one read of the
- * poll's complaint tickets by id and one insert of the cases not open yet, so a redelivery finds
- * its case already there.
+ * poll's complaint tickets by id, one insert of the cases not open yet, so a redelivery finds its
+ * case already there, and one update of the latest cases list with the poll's cases as stored.
  */
 @Component
 class RoutedComplaintListener {
@@ -34,9 +34,11 @@ class RoutedComplaintListener {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
+    private final LatestComplaints latest;
 
-    RoutedComplaintListener(ReactiveMongoTemplate mongo) {
+    RoutedComplaintListener(ReactiveMongoTemplate mongo, LatestComplaints latest) {
         this.mongo = mongo;
+        this.latest = latest;
     }
 
     @KafkaListener(topics = Topics.TICKET_ROUTING, containerFactory = MessagingConfiguration.BATCH_LISTENER_FACTORY)
@@ -57,11 +59,17 @@ class RoutedComplaintListener {
         if (cases.isEmpty()) {
             return;
         }
+        Map<String, ComplaintCase> stored = new LinkedHashMap<>(cases);
         mongo.find(query(where("_id").in(cases.keySet())), ComplaintCase.class)
-                .doOnNext(open -> cases.remove(open.ticketId()))
+                .doOnNext(open -> {
+                    cases.remove(open.ticketId());
+                    stored.put(open.ticketId(), open);
+                })
                 .then(Mono.defer(() -> cases.isEmpty() ? Mono.empty() : mongo.insertAll(cases.values()).then()))
                 .doOnSuccess(done -> cases.values().forEach(opened ->
                         log.info("Complaint case opened for ticket {} ({})", opened.ticketId(), opened.grade())))
+                // also for cases found open: a redelivery lists a case whose first delivery stopped before this
+                .then(Mono.defer(() -> latest.add(stored.values())))
                 .block(WRITE_TIMEOUT);
     }
 }
