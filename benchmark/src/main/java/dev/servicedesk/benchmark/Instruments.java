@@ -77,7 +77,7 @@ final class Instruments implements AutoCloseable {
         OptionalLong heapNow = heap.usedBytes();
         DiskUsage disk = stack.dataFolder() == null ? null : DiskUsage.of(stack.dataFolder());
         Long storedTickets = stored.isPresent() ? stored.getAsLong() : null;
-        long perTicketBase = storedTickets != null && storedTickets > 0 ? storedTickets : Math.max(1, ticketsAccepted);
+        Long perTicketBase = storedTickets != null && storedTickets > 0 ? storedTickets : ticketsAccepted > 0 ? ticketsAccepted : null;
         return new RunReport.StackFigures(stack.pid(), stack.readySeconds(),
                 stack.cpu().known() && ticketsAccepted > 0 ? cpuNanosUsed / 1e6 / ticketsAccepted : null,
                 heapNow.isPresent() ? heapNow.getAsLong() : null,
@@ -86,8 +86,8 @@ final class Instruments implements AutoCloseable {
                 disk == null ? null : disk.mongoBytes(),
                 disk == null ? null : Math.max(disk.mongoBytes(), monitor.maxDatabaseBytes()),
                 disk == null ? null : disk.kafkaBytes(),
-                disk == null ? null : (double) disk.mongoBytes() / perTicketBase,
-                disk == null ? null : (double) disk.kafkaBytes() / perTicketBase);
+                disk == null || perTicketBase == null ? null : (double) disk.mongoBytes() / perTicketBase,
+                disk == null || perTicketBase == null ? null : (double) disk.kafkaBytes() / perTicketBase);
     }
 
     RunReport.Dashboard dashboardFigures() {

@@ -81,9 +81,10 @@ public final class ReportTable {
                 stack.pid() == null ? "?" : stack.pid(), number(stack.readySeconds()), number(stack.cpuMillisPerTicket()),
                 megabytes(stack.heapUsedBytesEnd()), megabytes(stack.heapUsedBytesMax()));
         if (stack.mongoBytes() != null) {
-            out.printf(Locale.ROOT, "disk: %,d tickets stored; database %s MB = %s bytes per ticket (largest during the run %s MB);"
+            out.printf(Locale.ROOT, "disk: %s tickets stored; database %s MB = %s bytes per ticket (largest during the run %s MB);"
                             + " broker log %s MB = %s bytes per ticket%n",
-                    stack.storedTickets() == null ? 0 : stack.storedTickets(), megabytes(stack.mongoBytes()),
+                    stack.storedTickets() == null ? "unknown (the KPI summary did not answer)"
+                            : String.format(Locale.ROOT, "%,d", stack.storedTickets()), megabytes(stack.mongoBytes()),
                     number(stack.mongoBytesPerTicket()), megabytes(stack.mongoBytesMax()), megabytes(stack.kafkaBytes()),
                     number(stack.kafkaBytesPerTicket()));
         }

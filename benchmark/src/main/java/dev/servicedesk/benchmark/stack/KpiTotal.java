@@ -2,6 +2,7 @@ package dev.servicedesk.benchmark.stack;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,8 +19,11 @@ public final class KpiTotal {
 
     public static OptionalLong of(HttpClient gateway) {
         byte[] body = gateway.get().uri("/api/kpis/summary")
-                .responseSingle((response, content) -> response.status().code() == 200 ? content.asByteArray() : content.then(Mono.<byte[]>empty()))
+                .responseSingle((response, content) -> response.status().code() == 200 ? content.asByteArray()
+                        : content.then(Mono.<byte[]>error(new IllegalStateException("answered " + response.status().code()))))
                 .timeout(Duration.ofSeconds(30))
+                // right after a saturating load the gateway may still shed, or hold the archive's breaker open
+                .retryWhen(Retry.fixedDelay(10, Duration.ofSeconds(3)))
                 .onErrorResume(error -> Mono.empty())
                 .block();
         if (body == null) {
