@@ -3,13 +3,11 @@ package dev.servicedesk.routing.reclassification;
 import dev.servicedesk.contracts.events.TicketReceived;
 import dev.servicedesk.contracts.events.TicketReclassified;
 import dev.servicedesk.contracts.events.TicketRouted;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -50,9 +48,5 @@ class LabelledExamples {
                 .set("staffId", correction.staffId())
                 .set("at", Date.from(at));
         return mongo.upsert(Query.query(Criteria.where("_id").is(ticketId + "#" + after.revision())), update, COLLECTION).then();
-    }
-
-    Flux<Document> of(String ticketId) {
-        return mongo.find(Query.query(Criteria.where("ticketId").is(ticketId)), Document.class, COLLECTION);
     }
 }
