@@ -42,9 +42,8 @@ final class H2StoreFile {
         // Superseded chunks stay untouched this long before their space is reused. The longer, the
         // larger a busy store's file: H2's default, 45 s, made it many times its data; at 20,000
         // tickets, 5 s left 6,370 bytes per ticket on disk and 2 s 4,946 (at their largest during the
-        // load, 6,370 and 5,847). It must exceed the interval of
-        // PeriodicSync, so that a chunk's space is reused only once the chunks superseding it are on
-        // the disk.
+        // load, 6,370 and 5,847). It must exceed the interval of PeriodicSync, so that a chunk's space
+        // is reused only once the chunks superseding it are on the disk.
         store.setRetentionTime(RETENTION_MILLIS);
         return store;
     }

@@ -79,7 +79,10 @@ class LatestComplaints {
     }
 
     Mono<Void> addCasesOpenedBefore() {
-        return mongo.exists(query(where("_id").is("latest").and(BUILT).is(true)), COLLECTION)
+        // read by _id alone and checked here: a filter on another field too is a scan on the embedded store
+        return mongo.findOne(LATEST, Document.class, COLLECTION)
+                .map(list -> Boolean.TRUE.equals(list.getBoolean(BUILT)))
+                .defaultIfEmpty(false)
                 .filter(built -> !built)
                 .flatMap(missing -> mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "openedAt")).limit(KEPT),
                         ComplaintCase.class).collectList())
