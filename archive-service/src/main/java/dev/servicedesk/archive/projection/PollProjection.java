@@ -29,8 +29,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * Projects one poll: one read of the poll's tickets, the events folded in memory in offset order,
  * then, all views at once, per sharded view one read and one bulk write of its shards and per
- * update-only view one bulk write, and last one bulk write of the tickets. The cost of a poll depends on its events, never on
- * how many tickets are stored.
+ * update-only view one bulk write, and last one bulk write of the tickets. The cost of a poll
+ * depends on its events, never on how many tickets are stored.
  *
  * <p>Order of the writes: views before tickets. A redelivered event is recognised by the ticket
  * (its id is in the timeline) and by each shard (its offset is at or below the shard's), and an
