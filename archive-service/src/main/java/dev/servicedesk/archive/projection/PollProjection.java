@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
@@ -70,11 +69,12 @@ class PollProjection {
                     // the views are separate collections, written side by side: under load each
                     // round trip waits its turn for a database commit, so a poll costs the longest
                     // view's round trips rather than the sum of all of them
-                    Flux<Void> viewWrites = Flux.merge(
-                            Flux.fromIterable(views).flatMap(view -> writeShards(view, fold.changes())),
-                            Flux.fromIterable(fold.changes().isEmpty() ? List.of() : updateOnlyViews)
-                                    .flatMap(view -> view.write(fold.changes())));
-                    return viewWrites.then(writeTickets(fold.changed().values()));
+                    List<Mono<Void>> viewWrites = new ArrayList<>();
+                    views.forEach(view -> viewWrites.add(writeShards(view, fold.changes())));
+                    if (!fold.changes().isEmpty()) {
+                        updateOnlyViews.forEach(view -> viewWrites.add(view.write(fold.changes())));
+                    }
+                    return Mono.when(viewWrites).then(writeTickets(fold.changed().values()));
                 });
     }
 
