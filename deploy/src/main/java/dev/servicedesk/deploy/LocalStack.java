@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 public final class LocalStack {
 
     private static final Duration DASHBOARD_TOKEN_VALIDITY = Duration.ofHours(12);
+    private static final Duration WARM_UP_TOKEN_VALIDITY = Duration.ofMinutes(1);
 
     private LocalStack() {
     }
@@ -64,6 +65,8 @@ public final class LocalStack {
             System.out.println("Stopped.");
         }, "local-stack-shutdown"));
         ServiceSystem system = stack.services();
+        // before reporting up, so that the first front ends do not pay for the cold request path
+        GatewayWarmUp.run(system.gatewayUrl(), issuer.mint(TokenRequest.of("local-warm-up", Role.ADMIN, WARM_UP_TOKEN_VALIDITY)));
 
         Duration startup = Duration.between(started, Instant.now());
         // The dashboard signs in with a dashboard token carried in the link (kept by the page, not the server).
