@@ -29,7 +29,8 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
               --keep-data           keep the fresh data folder
               --kafka-port=N --mongodb-port=N   the stack's broker and database ports (default $KAFKA_PORT/$MONGODB_PORT or 9092/27017)
               --stack-jvm-options="-Xmx2g ..."  options for the stack's JVM (default -XX:TieredStopAtLevel=1
-                                    -XX:ReservedCodeCacheSize=128m, as the README runs it)
+                                    -XX:ReservedCodeCacheSize=128m, as the README runs it; the build's class
+                                    archive beside the jar is added unless the options name one)
               --stack-pid=N         measure CPU of an already running stack
               --tickets=N --rate=R --seconds=S  registrations to send, offered per second, and the load's time bound
               --saturate=N          closed loop with N requests in flight instead of fixed rates

@@ -8,6 +8,9 @@ import dev.servicedesk.security.MintToken;
 import dev.servicedesk.security.Role;
 import dev.servicedesk.security.TokenRequest;
 
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +27,8 @@ import java.util.stream.Stream;
  * <p>Environment: {@code SERVICEDESK_DATA} (default {@code ./data}), {@code KAFKA_PORT} (9092),
  * {@code MONGODB_PORT} (27017), {@code SERVICEDESK_PORT_OFFSET} (0; added to the HTTP ports 8080-8085). The token issuer's keys and the hashed API keys are under
  * {@code <data>/security}; {@code token ...} and {@code api-key ...} as first argument mint a token or
- * make an API key there instead of starting the stack.
+ * make an API key there instead of starting the stack; {@code archive-classes} starts and stops it once
+ * on a throw-away folder and free ports, for the build's class archive ({@link #startOnceForClassArchive()}).
  */
 public final class LocalStack {
 
@@ -44,29 +48,28 @@ public final class LocalStack {
             CreateApiKey.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("archive-classes")) {
+            startOnceForClassArchive();
+            return;
+        }
         Instant started = Instant.now();
         Path data = Path.of(System.getenv().getOrDefault("SERVICEDESK_DATA", "data")).toAbsolutePath();
         Files.createDirectories(data);
         Path security = data.resolve("security");
         LocalIssuer issuer = LocalIssuer.openOrCreate(security);
-        String[] stackArgs = Stream.concat(Stream.of(
-                        "--servicedesk.security.key-folder=" + security,
-                        "--servicedesk.gateway.security.api-keys-file=" + security.resolve("api-keys.txt")),
-                Arrays.stream(args)).toArray(String[]::new);
         int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("KAFKA_PORT", "9092"));
         int mongoPort = Integer.parseInt(System.getenv().getOrDefault("MONGODB_PORT", "27017"));
+        int portOffset = Integer.parseInt(System.getenv().getOrDefault("SERVICEDESK_PORT_OFFSET", "0"));
 
-        Running stack = startAll(data, kafkaPort, mongoPort, stackArgs);
+        Running stack = startAll(data, kafkaPort, mongoPort, OptionalInt.of(portOffset), stackArgs(security, args));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: gateway, services, broker, database...");
-            stack.services().close();
-            stack.broker().close();
-            stack.mongo().close();
+            stack.close();
             System.out.println("Stopped.");
         }, "local-stack-shutdown"));
         ServiceSystem system = stack.services();
         // before reporting up, so that the first front ends do not pay for the cold request path
-        GatewayWarmUp.run(system.gatewayUrl(), issuer.mint(TokenRequest.of("local-warm-up", Role.ADMIN, WARM_UP_TOKEN_VALIDITY)));
+        warmUp(system, issuer);
 
         Duration startup = Duration.between(started, Instant.now());
         // The dashboard signs in with a dashboard token carried in the link (kept by the page, not the server).
@@ -86,14 +89,56 @@ public final class LocalStack {
         Thread.currentThread().join();
     }
 
-    private record Running(EmbeddedMongo mongo, ServiceSystem services, LoopbackKafkaBroker broker) {
+    /**
+     * Starts everything once and stops it again, on a throw-away data folder and free ports, so that it
+     * can run beside a stack already started. The build runs this with {@code -XX:ArchiveClassesAtExit}:
+     * the JVM then writes the classes the start loaded into an archive, from which later starts map them
+     * instead of loading, checking and parsing them from the jars again (docs/operations.md).
+     */
+    private static void startOnceForClassArchive() throws IOException {
+        Path data = Files.createTempDirectory("servicedesk-class-archive");
+        try {
+            Path security = data.resolve("security");
+            LocalIssuer issuer = LocalIssuer.openOrCreate(security);
+            Running stack = startAll(data, 0, 0, OptionalInt.empty(), stackArgs(security, new String[0]));
+            try {
+                warmUp(stack.services(), issuer); // the request path's classes belong in the archive too
+            } finally {
+                stack.close();
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(data);
+        }
+        // the broker's and the services' non-daemon threads may outlive their close; the archive is written at exit
+        System.exit(0);
+    }
+
+    private static String[] stackArgs(Path security, String[] args) {
+        return Stream.concat(Stream.of(
+                        "--servicedesk.security.key-folder=" + security,
+                        "--servicedesk.gateway.security.api-keys-file=" + security.resolve("api-keys.txt")),
+                Arrays.stream(args)).toArray(String[]::new);
+    }
+
+    private static void warmUp(ServiceSystem system, LocalIssuer issuer) {
+        GatewayWarmUp.run(system.gatewayUrl(), issuer.mint(TokenRequest.of("local-warm-up", Role.ADMIN, WARM_UP_TOKEN_VALIDITY)));
+    }
+
+    private record Running(EmbeddedMongo mongo, ServiceSystem services, LoopbackKafkaBroker broker) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            services.close();
+            broker.close();
+            mongo.close();
+        }
     }
 
     /**
      * The services start while the broker does: after a kill -9 the broker waits for its previous
      * session to expire before it serves, and the services use that time to start.
      */
-    private static Running startAll(Path data, int kafkaPort, int mongoPort, String[] stackArgs) {
+    private static Running startAll(Path data, int kafkaPort, int mongoPort, OptionalInt portOffset, String[] stackArgs) {
         LoopbackKafkaBroker.Launch launch = LoopbackKafkaBroker.launch(data.resolve("kafka"), kafkaPort);
         EmbeddedMongo mongo = null;
         ServiceSystem services = null;
@@ -102,8 +147,7 @@ public final class LocalStack {
             mongo = "memory".equals(System.getenv("SERVICEDESK_STORE"))
                     ? EmbeddedMongo.inMemory(mongoPort)
                     : EmbeddedMongo.onFile(data.resolve("mongo").resolve("servicedesk.mv"), mongoPort);
-            int portOffset = Integer.parseInt(System.getenv().getOrDefault("SERVICEDESK_PORT_OFFSET", "0"));
-            services = ServiceSystem.start(launch.bootstrapServers(), mongo.connectionString(), OptionalInt.of(portOffset), stackArgs);
+            services = ServiceSystem.start(launch.bootstrapServers(), mongo.connectionString(), portOffset, stackArgs);
             return new Running(mongo, services, launch.ready());
         } catch (RuntimeException failure) {
             if (services != null) {

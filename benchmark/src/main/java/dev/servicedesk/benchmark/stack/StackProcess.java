@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 public final class StackProcess {
 
     private static final String READY_BANNER = "Service desk is up in";
+    private static final String CLASS_ARCHIVE = "servicedesk.jsa";
 
     private final Process process;
     private final Path log;
@@ -32,7 +33,8 @@ public final class StackProcess {
 
     public static StackProcess start(StackSettings settings, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = Stream.of(List.of(java), settings.jvmOptions(), List.of("-jar", settings.jar().toString()))
+        List<String> command = Stream.of(List.of(java), settings.jvmOptions(), classArchive(settings),
+                        List.of("-jar", settings.jar().toString()))
                 .flatMap(List::stream).toList();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -43,6 +45,16 @@ public final class StackProcess {
         builder.environment().put("SERVICEDESK_PORT_OFFSET", Integer.toString(settings.portOffset()));
         long started = System.nanoTime();
         return new StackProcess(builder.start(), log, started);
+    }
+
+    /**
+     * The archive of the stack's classes that the build writes beside its jar, as the README starts the
+     * stack with it, unless the options name one. A JVM that finds it stale starts without it.
+     */
+    static List<String> classArchive(StackSettings settings) {
+        Path archive = settings.jar().resolveSibling(CLASS_ARCHIVE);
+        boolean named = settings.jvmOptions().stream().anyMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
+        return named || !Files.exists(archive) ? List.of() : List.of("-XX:SharedArchiveFile=" + archive);
     }
 
     /**
