@@ -40,6 +40,7 @@ final class EndToEndRun {
         Instant startedAt = Instant.now();
         try (Instruments instruments = new Instruments(options, stack)) {
             long cpuBefore = stack.cpu().nanos();
+            Map<String, Long> commandsBefore = instruments.commands.counts();
             long loadStarted = System.nanoTime();
             CompletableFuture<LoadStats> load = CompletableFuture.supplyAsync(() -> load(instruments));
             CompletableFuture<KillSwitch.Outcome> kill = options.killTest()
@@ -67,7 +68,7 @@ final class EndToEndRun {
             return new RunReport(options.preset().name().toLowerCase(), options.loadDescription(), options.target().toString(),
                     startedAt, stats.seconds(), accepted, OperationRow.of(stats), drainedAfter,
                     drainedAfter == null ? null : accepted / drainedAfter, instruments.probe.report(),
-                    instruments.monitor.maxLag(), lagAtEnd, instruments.stackFigures(cpuUsed, accepted),
+                    instruments.monitor.maxLag(), lagAtEnd, instruments.stackFigures(cpuUsed, accepted, commandsBefore),
                     instruments.dashboardFigures(), killTest, null, problems);
         }
     }

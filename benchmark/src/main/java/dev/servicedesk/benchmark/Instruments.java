@@ -9,6 +9,7 @@ import dev.servicedesk.benchmark.load.StackGate;
 import dev.servicedesk.benchmark.load.TrafficPlan;
 import dev.servicedesk.benchmark.report.RunReport;
 import dev.servicedesk.benchmark.stack.ConsumerLag;
+import dev.servicedesk.benchmark.stack.DatabaseCommands;
 import dev.servicedesk.benchmark.stack.DiskUsage;
 import dev.servicedesk.benchmark.stack.HeapGauge;
 import dev.servicedesk.benchmark.stack.KpiTotal;
@@ -32,6 +33,8 @@ final class Instruments implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 1024;
     private static final int MAX_WATCHED = 200;
     private static final String ARCHIVE_SERVICE = "http://127.0.0.1:8085";
+    private static final List<String> SERVICES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
+            "http://127.0.0.1:8083", "http://127.0.0.1:8084", ARCHIVE_SERVICE);
 
     final ManagedStack stack;
     final HttpDriver driver;
@@ -40,6 +43,7 @@ final class Instruments implements AutoCloseable {
     final TrafficPlan plan;
     final ConsumerLag lag;
     final HeapGauge heap = new HeapGauge(ARCHIVE_SERVICE);
+    final DatabaseCommands commands = new DatabaseCommands(SERVICES);
     final StackMonitor monitor;
     final DashboardStream dashboard;
 
@@ -72,7 +76,8 @@ final class Instruments implements AutoCloseable {
         return stats.of(Operation.CREATE).succeeded();
     }
 
-    RunReport.StackFigures stackFigures(long cpuNanosUsed, long ticketsAccepted) {
+    /** @param commandsBefore {@link #commands} read when the load began */
+    RunReport.StackFigures stackFigures(long cpuNanosUsed, long ticketsAccepted, Map<String, Long> commandsBefore) {
         OptionalLong stored = KpiTotal.of(stack.gateway());
         OptionalLong heapNow = heap.usedBytes();
         DiskUsage disk = stack.dataFolder() == null ? null : DiskUsage.of(stack.dataFolder());
@@ -87,7 +92,8 @@ final class Instruments implements AutoCloseable {
                 disk == null ? null : Math.max(disk.mongoBytes(), monitor.maxDatabaseBytes()),
                 disk == null ? null : disk.kafkaBytes(),
                 disk == null || perTicketBase == null ? null : (double) disk.mongoBytes() / perTicketBase,
-                disk == null || perTicketBase == null ? null : (double) disk.kafkaBytes() / perTicketBase);
+                disk == null || perTicketBase == null ? null : (double) disk.kafkaBytes() / perTicketBase,
+                DatabaseCommands.perTicket(commandsBefore, commands.counts(), ticketsAccepted));
     }
 
     RunReport.Dashboard dashboardFigures() {

@@ -88,6 +88,16 @@ public final class ReportTable {
                     number(stack.mongoBytesPerTicket()), megabytes(stack.mongoBytesMax()), megabytes(stack.kafkaBytes()),
                     number(stack.kafkaBytesPerTicket()));
         }
+        Map<String, Double> commands = stack.databaseCommandsPerTicket();
+        if (commands != null && commands.containsKey("all")) {
+            StringBuilder byService = new StringBuilder();
+            commands.forEach((service, perTicket) -> {
+                if (!service.equals("all")) {
+                    byService.append(byService.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", service, perTicket));
+                }
+            });
+            out.printf(Locale.ROOT, "database commands per ticket: %.2f (%s)%n", commands.get("all"), byService);
+        }
     }
 
     private static void flat(RunReport.Flat flat, PrintStream out) {

@@ -26,10 +26,12 @@ public record RunReport(String preset, String load, String target, Instant start
      * @param cpuMillisPerTicket  the stack's CPU time over the run (load and catch-up) per ticket accepted
      * @param storedTickets       the archive's KPI total at the end
      * @param mongoBytesMax       the database's largest size on disk while the run lasted
+     * @param databaseCommandsPerTicket commands each service sent to the database over the run (load and
+     *                            catch-up) per ticket accepted, and {@code all} of them; empty when unknown
      */
     public record StackFigures(Long pid, Double readySeconds, Double cpuMillisPerTicket, Long heapUsedBytesEnd,
                                Long heapUsedBytesMax, Long storedTickets, Long mongoBytes, Long mongoBytesMax, Long kafkaBytes,
-                               Double mongoBytesPerTicket, Double kafkaBytesPerTicket) {
+                               Double mongoBytesPerTicket, Double kafkaBytesPerTicket, Map<String, Double> databaseCommandsPerTicket) {
     }
 
     /** @param connections how many times the stream was opened; 1 means it stayed open */
