@@ -40,7 +40,8 @@ final class EndToEndRun {
         Instant startedAt = Instant.now();
         try (Instruments instruments = new Instruments(options, stack)) {
             long cpuBefore = stack.cpu().nanos();
-            Map<String, Long> commandsBefore = instruments.commands.counts();
+            // a killed stack's services count again from zero, so their counts over the run are unknown
+            Map<String, Long> commandsBefore = options.killTest() ? null : instruments.commands.counts();
             long loadStarted = System.nanoTime();
             CompletableFuture<LoadStats> load = CompletableFuture.supplyAsync(() -> load(instruments));
             CompletableFuture<KillSwitch.Outcome> kill = options.killTest()

@@ -76,7 +76,7 @@ final class Instruments implements AutoCloseable {
         return stats.of(Operation.CREATE).succeeded();
     }
 
-    /** @param commandsBefore {@link #commands} read when the load began */
+    /** @param commandsBefore {@link #commands} read when the load began, or {@code null} when they cannot be compared */
     RunReport.StackFigures stackFigures(long cpuNanosUsed, long ticketsAccepted, Map<String, Long> commandsBefore) {
         OptionalLong stored = KpiTotal.of(stack.gateway());
         OptionalLong heapNow = heap.usedBytes();
@@ -93,7 +93,7 @@ final class Instruments implements AutoCloseable {
                 disk == null ? null : disk.kafkaBytes(),
                 disk == null || perTicketBase == null ? null : (double) disk.mongoBytes() / perTicketBase,
                 disk == null || perTicketBase == null ? null : (double) disk.kafkaBytes() / perTicketBase,
-                DatabaseCommands.perTicket(commandsBefore, commands.counts(), ticketsAccepted));
+                commandsBefore == null ? Map.of() : DatabaseCommands.perTicket(commandsBefore, commands.counts(), ticketsAccepted));
     }
 
     RunReport.Dashboard dashboardFigures() {
