@@ -1,10 +1,8 @@
 package dev.servicedesk.benchmark.stack;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +34,7 @@ public final class DatabaseCommands {
     public Map<String, Long> counts() {
         Map<String, Long> counts = new TreeMap<>();
         Flux.fromIterable(services)
-                .flatMap(service -> service.get().uri("/actuator/prometheus")
-                        .responseSingle((response, body) -> response.status().code() == 200
-                                ? body.asString(StandardCharsets.UTF_8) : body.then(Mono.<String>empty()))
-                        .timeout(Duration.ofSeconds(10))
-                        .onErrorResume(error -> Mono.empty()))
+                .flatMap(MetricsPage::of)
                 .toIterable()
                 .forEach(text -> text.lines().filter(line -> line.startsWith(METRIC)).forEach(line -> {
                     Matcher application = APPLICATION.matcher(line);

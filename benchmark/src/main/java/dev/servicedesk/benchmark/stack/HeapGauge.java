@@ -1,9 +1,7 @@
 package dev.servicedesk.benchmark.stack;
 
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -21,12 +19,7 @@ public final class HeapGauge {
     }
 
     public OptionalLong usedBytes() {
-        String text = client.get().uri("/actuator/prometheus")
-                .responseSingle((response, body) -> response.status().code() == 200
-                        ? body.asString(StandardCharsets.UTF_8) : body.then(Mono.<String>empty()))
-                .timeout(Duration.ofSeconds(10))
-                .onErrorResume(error -> Mono.empty())
-                .block();
+        String text = MetricsPage.of(client).block();
         if (text == null) {
             return OptionalLong.empty();
         }
