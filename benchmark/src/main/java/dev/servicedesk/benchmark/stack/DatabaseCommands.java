@@ -48,7 +48,8 @@ public final class DatabaseCommands {
 
     /**
      * Commands per ticket between two readings, by service and in all ({@code "all"}). Empty when a
-     * service's count went down in between: it restarted (the kill test), and its count began again.
+     * service's count went down in between: it restarted, and its count began again (the kill test does
+     * not ask for this figure at all, since its restarted services may count past their first reading).
      */
     public static Map<String, Double> perTicket(Map<String, Long> before, Map<String, Long> after, long tickets) {
         Map<String, Double> perTicket = new TreeMap<>();
