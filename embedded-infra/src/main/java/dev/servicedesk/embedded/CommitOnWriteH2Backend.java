@@ -70,14 +70,16 @@ final class CommitOnWriteH2Backend extends H2Backend {
                 return; // a commit that started after this command's write stored it
             }
             MVStore store = getMvStore();
-            long stored = store.getCurrentVersion();
-            if (store.commit() < 0) {
-                // Nothing to store: H2's background writer took these changes into a commit of its
-                // own, which it writes to the file asynchronously. Wait until its writer threads are
-                // done. (A commit that stored something waited for them, as they work in order.)
-                store.getFileStore().executeFileStoreOperation(() -> { });
+            // Stores what was written, unless H2's background writer (or a writer past H2's memory
+            // threshold) has just taken it into a store of its own, which writes asynchronously.
+            store.commit();
+            if (store.getFileStore() == null) {
+                return; // a store kept in memory has no file to wait for
             }
-            storedUpTo = stored;
+            // Under the store's lock no store is half begun; once its writer threads are done, every
+            // version before the current one is in the file. Only that may be recorded: a commit that
+            // found nothing to store leaves the current version open to writes that come after it.
+            store.executeFilestoreOperation(() -> storedUpTo = store.getCurrentVersion() - 1);
         }
     }
 }

@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
@@ -39,6 +43,7 @@ class EmbeddedMongoIntegrationTest {
     private static final int BATCH = 500;
     /** Enough to run past the retention time, so that the store reuses freed space while the writes go on. */
     private static final int INCREMENTS = 3_000;
+    private static final int WRITERS = 3;
 
     @TempDir
     Path dir;
@@ -123,14 +128,19 @@ class EmbeddedMongoIntegrationTest {
 
             try (MongoClient client = MongoClients.create(uri)) {
                 MongoCollection<Document> tickets = tickets(client);
-                for (int i = 0; i < SINGLE_INSERTS; i++) {
-                    tickets.insertOne(new Document("_id", "single-" + i).append("body", "x".repeat(200)));
-                }
-                tickets.insertMany(batch());
                 tickets.insertOne(new Document("_id", "counter").append("n", 0));
-                for (int i = 0; i < INCREMENTS; i++) {
-                    tickets.updateOne(eq("_id", "counter"), inc("n", 1));
-                }
+                // several clients at once, as the services write: their commands share commits
+                inParallel(WRITERS, writer -> {
+                    for (int i = writer; i < SINGLE_INSERTS; i += WRITERS) {
+                        tickets.insertOne(new Document("_id", "single-" + i).append("body", "x".repeat(200)));
+                    }
+                });
+                tickets.insertMany(batch());
+                inParallel(WRITERS, writer -> {
+                    for (int i = writer; i < INCREMENTS; i += WRITERS) {
+                        tickets.updateOne(eq("_id", "counter"), inc("n", 1));
+                    }
+                });
             }
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -143,6 +153,22 @@ class EmbeddedMongoIntegrationTest {
             MongoCollection<Document> tickets = tickets(client);
             assertThat(tickets.countDocuments()).isEqualTo(SINGLE_INSERTS + BATCH + 1);
             assertThat(tickets.find(eq("_id", "counter")).first()).containsEntry("n", INCREMENTS);
+        }
+    }
+
+    private static void inParallel(int threads, IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int writer = thread;
+                done.add(pool.submit(() -> work.accept(writer)));
+            }
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
