@@ -31,7 +31,7 @@ final class CommitOnWriteH2Backend extends H2Backend {
             "whatsmyuri", "getlog", "hostinfo", "getcmdlineopts", "connectionstatus");
 
     private final Object commitLock = new Object();
-    /** Every version up to this one is on disk. */
+    /** Every version up to this one is in the file (written, not necessarily flushed to the disk). */
     private volatile long storedUpTo = -1;
 
     CommitOnWriteH2Backend(MVStore store) {
