@@ -42,7 +42,12 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-        MVMap<KeyValue, Object> positions = store.openMap(indexMapName(collectionName, indexName),
+        String mapName = indexMapName(collectionName, indexName);
+        // Collections created by earlier versions kept their id index in a map of its own and go on using it.
+        if (DataMapIdIndex.standsFor(indexName, keys) && !store.hasMap(mapName)) {
+            return new DataMapIdIndex(dataMap(getFullCollectionNamespace(collectionName)), keys);
+        }
+        MVMap<KeyValue, Object> positions = store.openMap(mapName,
                 new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
         return new BsonUniqueIndex(positions, indexName, keys, sparse);
     }
