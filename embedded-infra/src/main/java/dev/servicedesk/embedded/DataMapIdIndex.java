@@ -1,6 +1,5 @@
 package dev.servicedesk.embedded;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -63,20 +62,9 @@ final class DataMapIdIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-        return () -> new Iterator<>() {
-            private final Iterator<Object> ids = documents.keyIterator(null);
-
-            @Override
-            public boolean hasNext() {
-                return ids.hasNext();
-            }
-
-            @Override
-            public Map.Entry<KeyValue, Object> next() {
-                Object id = ids.next();
-                return Map.entry(new KeyValue(id instanceof Missing ? null : id), id);
-            }
-        };
+        return () -> documents.keySet().stream()
+                .map(id -> Map.entry(new KeyValue(id instanceof Missing ? null : id), id))
+                .iterator();
     }
 
     @Override
