@@ -1,11 +1,12 @@
 package dev.servicedesk.intake.idempotency;
 
+import dev.servicedesk.intake.batching.BatchedInserts;
+import dev.servicedesk.intake.batching.LookupsById;
 import dev.servicedesk.kit.web.FieldError;
 import dev.servicedesk.kit.web.InvalidRequestException;
 import dev.servicedesk.intake.publishing.TemporarilyUnavailableException;
 import dev.servicedesk.intake.IntakeProperties;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>A key is remembered for at least a day: keys claimed on a UTC day are kept in that day's
  * collection ({@link KeyDays}), a claim looks for the key in the previous day's collection before it
  * inserts into its own, and {@link KeyRetention} drops the collections of earlier days. Each step is
- * a lookup or an insert by primary key, and expiring a day's keys costs one drop, so neither depends
+ * a lookup or an insert by primary key (those of concurrent requests sent together), and expiring a day's keys costs one drop, so neither depends
  * on how many keys are stored.
  */
 @Component
@@ -41,10 +42,14 @@ public class IdempotencyKeys {
     private static final JsonMapper CANONICAL = JsonMapper.builder().build();
 
     private final ReactiveMongoTemplate mongo;
+    private final LookupsById lookups;
+    private final BatchedInserts inserts;
     private final Duration retryAfter;
 
-    IdempotencyKeys(ReactiveMongoTemplate mongo, IntakeProperties properties) {
+    IdempotencyKeys(ReactiveMongoTemplate mongo, LookupsById lookups, BatchedInserts inserts, IntakeProperties properties) {
         this.mongo = mongo;
+        this.lookups = lookups;
+        this.inserts = inserts;
         this.retryAfter = properties.retryAfter();
     }
 
@@ -79,10 +84,9 @@ public class IdempotencyKeys {
         String today = KeyDays.collection(day);
         return find(fresh.id(), KeyDays.collection(day.minusDays(1)))
                 .map(existing -> new Claim(existing, false))
-                .switchIfEmpty(Mono.defer(() -> mongo.insert(fresh, today)
-                        .map(inserted -> new Claim(inserted, true))
-                        .onErrorResume(DuplicateKeyException.class, taken -> find(fresh.id(), today)
-                                .map(existing -> new Claim(existing, false)))))
+                .switchIfEmpty(Mono.defer(() -> inserts.insert(today, fresh)
+                        .flatMap(stored -> stored ? Mono.just(new Claim(fresh, true))
+                                : find(fresh.id(), today).map(existing -> new Claim(existing, false)))))
                 .timeout(STORE_TIMEOUT)
                 .onErrorMap(failure -> !(failure instanceof IdempotencyKeyReusedException),
                         failure -> new TemporarilyUnavailableException(retryAfter, failure))
@@ -93,7 +97,7 @@ public class IdempotencyKeys {
 
     /** The stored record. Records claimed before fingerprints were stored as bytes hold them as hex. */
     private Mono<IdempotencyRecord> find(String id, String collection) {
-        return mongo.findById(id, Document.class, collection).map(stored -> {
+        return lookups.find(collection, id).map(stored -> {
             if (stored.get("fingerprint") instanceof String hex) {
                 stored.put("fingerprint", HexFormat.of().parseHex(hex));
             }

@@ -2,6 +2,8 @@ package dev.servicedesk.intake.record;
 
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.events.TicketReceived;
+import dev.servicedesk.intake.batching.BatchedInserts;
+import dev.servicedesk.intake.batching.LookupsById;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,14 +34,22 @@ public class TicketRecords {
     private static final Logger log = LoggerFactory.getLogger(TicketRecords.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final LookupsById lookups;
+    private final BatchedInserts inserts;
+    private final String collection;
 
-    TicketRecords(ReactiveMongoTemplate mongo) {
+    TicketRecords(ReactiveMongoTemplate mongo, LookupsById lookups, BatchedInserts inserts) {
         this.mongo = mongo;
+        this.lookups = lookups;
+        this.inserts = inserts;
+        this.collection = mongo.getCollectionName(TicketRecord.class);
     }
 
-    /** The ticket, if it has been registered. */
+    /** The ticket, if it has been registered. Lookups of concurrent commands are sent together. */
     public Mono<TicketRecord> find(String ticketId) {
-        return mongo.findById(ticketId, TicketRecord.class).filter(TicketRecord::registered);
+        return lookups.find(collection, ticketId)
+                .map(stored -> mongo.getConverter().read(TicketRecord.class, stored))
+                .filter(TicketRecord::registered);
     }
 
     /**
@@ -98,13 +108,15 @@ public class TicketRecords {
     /**
      * Writes a ticket's first record as soon as its registration is on the broker, so a command sent
      * right after the 202 finds the ticket; the listener applying the same event later changes nothing.
+     * The records of concurrent registrations are inserted together.
      */
     public Mono<Void> registered(EventEnvelope registration) {
         TicketRecord fresh = new TicketRecord(registration.ticketId());
         if (TicketProjector.apply(fresh, registration) != TicketProjector.Outcome.APPLIED) {
             return Mono.empty();
         }
-        return mongo.insert(fresh).then().onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty());
+        // a ticket already there (a retry's, or the listener was first) is left as it is
+        return inserts.insert(collection, fresh).then();
     }
 
     public Mono<TicketProjector.Outcome> apply(EventEnvelope envelope) {
