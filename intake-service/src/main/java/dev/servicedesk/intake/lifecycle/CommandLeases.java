@@ -1,8 +1,8 @@
 package dev.servicedesk.intake.lifecycle;
 
 import dev.servicedesk.intake.IntakeProperties;
+import dev.servicedesk.intake.batching.BatchedInserts;
 import dev.servicedesk.intake.publishing.TemporarilyUnavailableException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -35,11 +35,13 @@ class CommandLeases {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final ReactiveMongoTemplate mongo;
+    private final BatchedInserts inserts;
     private final Clock clock;
     private final Duration retryAfter;
 
-    CommandLeases(ReactiveMongoTemplate mongo, Clock clock, IntakeProperties properties) {
+    CommandLeases(ReactiveMongoTemplate mongo, BatchedInserts inserts, Clock clock, IntakeProperties properties) {
         this.mongo = mongo;
+        this.inserts = inserts;
         this.clock = clock;
         this.retryAfter = properties.retryAfter();
     }
@@ -57,8 +59,8 @@ class CommandLeases {
     private Mono<Held> acquire(String ticketId) {
         return Mono.defer(() -> {
                     Lease lease = new Lease(ticketId, UUID.randomUUID().toString(), clock.instant());
-                    return mongo.insert(lease, COLLECTION)
-                            .onErrorResume(DuplicateKeyException.class, held -> takeOverExpired(lease))
+                    return inserts.insert(COLLECTION, lease)
+                            .flatMap(stored -> stored ? Mono.just(lease) : takeOverExpired(lease))
                             .map(taken -> new Held(taken.ticketId(), taken.holder()));
                 })
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(100))
