@@ -1,2 +1,2 @@
-/** How the services' documents are written to MongoDB. */
+/** How the services write documents to MongoDB, and read them by id. */
 package dev.servicedesk.kit.persistence;

@@ -1,4 +1,4 @@
-package dev.servicedesk.intake.batching;
+package dev.servicedesk.kit.persistence;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;

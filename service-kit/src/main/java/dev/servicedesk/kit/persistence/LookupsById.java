@@ -1,10 +1,9 @@
-package dev.servicedesk.intake.batching;
+package dev.servicedesk.kit.persistence;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +19,6 @@ import java.util.stream.Collectors;
  * query per collection, which every MongoDB, mongo-java-server included, answers from the
  * {@code _id} index.
  */
-@Component
 public class LookupsById {
 
     private static final int MAX_PER_ROUND = 500;
@@ -29,7 +27,7 @@ public class LookupsById {
     private final ReactiveMongoTemplate mongo;
     private final Rounds<Lookup, Document> rounds = new Rounds<>(MAX_PER_ROUND, ROUND_TIMEOUT, this::findAll);
 
-    LookupsById(ReactiveMongoTemplate mongo) {
+    public LookupsById(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
