@@ -1,7 +1,7 @@
 package dev.servicedesk.intake.idempotency;
 
 import dev.servicedesk.intake.batching.BatchedInserts;
-import dev.servicedesk.kit.persistence.LookupsById;
+import dev.servicedesk.intake.batching.LookupsById;
 import dev.servicedesk.kit.web.FieldError;
 import dev.servicedesk.kit.web.InvalidRequestException;
 import dev.servicedesk.intake.publishing.TemporarilyUnavailableException;

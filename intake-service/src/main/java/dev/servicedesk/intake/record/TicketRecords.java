@@ -3,7 +3,7 @@ package dev.servicedesk.intake.record;
 import dev.servicedesk.contracts.EventEnvelope;
 import dev.servicedesk.contracts.events.TicketReceived;
 import dev.servicedesk.intake.batching.BatchedInserts;
-import dev.servicedesk.kit.persistence.LookupsById;
+import dev.servicedesk.intake.batching.LookupsById;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,7 +1,6 @@
 package dev.servicedesk.intake.batching;
 
 import dev.servicedesk.intake.IntakeIntegrationSupport;
-import dev.servicedesk.kit.persistence.LookupsById;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.bson.Document;

@@ -4,7 +4,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.DefaultMongoTypeMapper;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 
@@ -12,7 +11,6 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
  * Documents are stored without Spring Data's {@code _class} field. Each collection holds one type,
  * always read as that type, so the field only took space: about 50 bytes in each document, and a
  * ticket has one document in each of five services. Documents stored with the field are still read.
- * Requests' lookups by id go to the database in shared rounds ({@link LookupsById}).
  */
 @ConditionalOnBooleanProperty(name = "servicedesk.kit.enabled", matchIfMissing = true)
 @AutoConfiguration
@@ -29,10 +27,5 @@ public class PersistenceConfiguration {
                 return bean;
             }
         };
-    }
-
-    @Bean
-    LookupsById lookupsById(ReactiveMongoTemplate mongo) {
-        return new LookupsById(mongo);
     }
 }

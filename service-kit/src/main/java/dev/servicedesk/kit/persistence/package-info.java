@@ -1,2 +1,2 @@
-/** How the services write documents to MongoDB, and read them by id. */
+/** How the services' documents are written to MongoDB. */
 package dev.servicedesk.kit.persistence;

@@ -1,4 +1,4 @@
-package dev.servicedesk.kit.persistence;
+package dev.servicedesk.intake.batching;
 
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -20,7 +20,7 @@ import java.util.function.Function;
  * @param <A> a call's argument
  * @param <R> a call's answer
  */
-public final class Rounds<A, R> {
+final class Rounds<A, R> {
 
     private final int maxPerRound;
     private final Duration timeout;
@@ -32,13 +32,13 @@ public final class Rounds<A, R> {
      * @param send sends one round; answers come in the order of the arguments, {@code null} for a call
      *             that has no answer (its {@code Mono} completes empty)
      */
-    public Rounds(int maxPerRound, Duration timeout, Function<List<A>, Mono<List<R>>> send) {
+    Rounds(int maxPerRound, Duration timeout, Function<List<A>, Mono<List<R>>> send) {
         this.maxPerRound = maxPerRound;
         this.timeout = timeout;
         this.send = send;
     }
 
-    public Mono<R> call(A argument) {
+    Mono<R> call(A argument) {
         return Mono.create(sink -> {
             waiting.add(new Call<>(argument, sink));
             sendNext();

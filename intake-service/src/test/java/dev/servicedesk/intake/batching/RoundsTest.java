@@ -1,4 +1,4 @@
-package dev.servicedesk.kit.persistence;
+package dev.servicedesk.intake.batching;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;

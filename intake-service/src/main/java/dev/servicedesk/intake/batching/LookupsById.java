@@ -1,9 +1,10 @@
-package dev.servicedesk.kit.persistence;
+package dev.servicedesk.intake.batching;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
  * query per collection, which every MongoDB, mongo-java-server included, answers from the
  * {@code _id} index.
  */
+@Component
 public class LookupsById {
 
     private static final int MAX_PER_ROUND = 500;
@@ -27,7 +29,7 @@ public class LookupsById {
     private final ReactiveMongoTemplate mongo;
     private final Rounds<Lookup, Document> rounds = new Rounds<>(MAX_PER_ROUND, ROUND_TIMEOUT, this::findAll);
 
-    public LookupsById(ReactiveMongoTemplate mongo) {
+    LookupsById(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
