@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds single documents by a string {@code _id}: the lookups of concurrent requests go as one {@code $in}
- * query per collection, which every MongoDB, mongo-java-server included, answers from the
- * {@code _id} index.
+ * Finds single documents by a string {@code _id}: the lookups of concurrent requests go as one
+ * {@code $in} query per collection, which every MongoDB, mongo-java-server included, answers from
+ * the {@code _id} index.
  */
 @Component
 public class LookupsById {

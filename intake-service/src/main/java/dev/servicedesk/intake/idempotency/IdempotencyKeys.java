@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * <p>A key is remembered for at least a day: keys claimed on a UTC day are kept in that day's
  * collection ({@link KeyDays}), a claim looks for the key in the previous day's collection before it
  * inserts into its own, and {@link KeyRetention} drops the collections of earlier days. Each step is
- * a lookup or an insert by primary key (those of concurrent requests sent together), and expiring a day's keys costs one drop, so neither depends
- * on how many keys are stored.
+ * a lookup or an insert by primary key (those of concurrent requests sent together), and expiring a
+ * day's keys costs one drop, so neither depends on how many keys are stored.
  */
 @Component
 public class IdempotencyKeys {
