@@ -14,7 +14,7 @@ import java.util.Set;
  */
 record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stackJar, Path dataFolder,
                         boolean keepData, int kafkaPort, int mongoPort, List<String> stackJvmOptions, Long stackPid,
-                        long tickets, double rate, Duration maxLoad, int saturate, boolean killTest,
+                        long tickets, double rate, Duration maxLoad, Duration warmUp, double warmUpRate, int saturate, boolean killTest,
                         int lagSample, Duration drain, long flatLow, Duration flatWindow, int requests, Path report, long seed) {
 
     static final String USAGE = """
@@ -28,11 +28,15 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
               --data=DIR            the stack's data folder (default: a fresh temporary folder, deleted afterwards)
               --keep-data           keep the fresh data folder
               --kafka-port=N --mongodb-port=N   the stack's broker and database ports (default $KAFKA_PORT/$MONGODB_PORT or 9092/27017)
-              --stack-jvm-options="-Xmx2g ..."  options for the stack's JVM (default -XX:TieredStopAtLevel=1
-                                    -XX:ReservedCodeCacheSize=128m, as the README runs it; the build's class
-                                    archive beside the jar is added unless the options name one)
+              --stack-jvm-options="-Xmx2g ..."  options for the stack's JVM (default: with a warm-up, none, so
+                                    the JVM's tiered compilation; without one,
+                                    -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m, as the README runs it;
+                                    the build's class archive beside the jar is added unless the options name one)
               --stack-pid=N         measure CPU of an already running stack
               --tickets=N --rate=R --seconds=S  registrations to send, offered per second, and the load's time bound
+              --warm-up-seconds=S   the centre's traffic at --warm-up-rate before the measured load, not counted
+                                    in its figures (default 300 for day and million, 0 otherwise)
+              --warm-up-rate=R      registrations offered per second while warming up (default 40)
               --saturate=N          closed loop with N requests in flight instead of fixed rates
               --kill-test           with --start-stack: kill -9 the stack halfway, restart it, verify nothing was lost
               --lag-sample=N        probe archive lag on 1 ticket in N (default 20)
@@ -49,7 +53,13 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
      * As the README starts the stack: one JVM for everything compiles quickest with C1 alone, whose default
      * 48 MB code cache is too small for it (docs/operations.md).
      */
-    static final List<String> DEFAULT_STACK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
+    static final List<String> QUICK_START_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
+
+    /**
+     * For a run with a warm-up, the JVM's defaults: a stack that has been running carries more with the
+     * optimising compiler's code, once paid for, than with C1's (docs/operations.md).
+     */
+    static final List<String> LONG_RUNNING_JVM_OPTIONS = List.of();
 
     private static final Set<String> FLAGS = Set.of("start-stack", "keep-data", "kill-test", "help");
 
@@ -75,6 +85,7 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
         long defaultSeconds = (long) (tickets / rate * 1.5) + 60;
         Duration maxLoad = Duration.ofSeconds(Long.parseLong(values.getOrDefault("seconds", Long.toString(defaultSeconds))));
         long defaultDrain = Math.max(120, tickets / 100);
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(values.getOrDefault("warm-up-seconds", Long.toString(preset.warmUpSeconds))));
         String env = System.getenv().getOrDefault("KAFKA_PORT", "9092");
         BenchmarkOptions options = new BenchmarkOptions(preset,
                 URI.create(values.getOrDefault("target", "http://127.0.0.1:8080")),
@@ -84,9 +95,11 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
                 values.containsKey("keep-data"),
                 Integer.parseInt(values.getOrDefault("kafka-port", env)),
                 Integer.parseInt(values.getOrDefault("mongodb-port", System.getenv().getOrDefault("MONGODB_PORT", "27017"))),
-                values.containsKey("stack-jvm-options") ? Arrays.asList(values.get("stack-jvm-options").trim().split("\\s+")) : DEFAULT_STACK_JVM_OPTIONS,
+                values.containsKey("stack-jvm-options") ? Arrays.asList(values.get("stack-jvm-options").trim().split("\\s+"))
+                        : warmUp.isZero() ? QUICK_START_JVM_OPTIONS : LONG_RUNNING_JVM_OPTIONS,
                 values.containsKey("stack-pid") ? Long.valueOf(values.get("stack-pid")) : null,
-                tickets, rate, maxLoad,
+                tickets, rate, maxLoad, warmUp,
+                Double.parseDouble(values.getOrDefault("warm-up-rate", "40")),
                 Integer.parseInt(values.getOrDefault("saturate", "0")),
                 values.containsKey("kill-test"),
                 Integer.parseInt(values.getOrDefault("lag-sample", "20")),
@@ -107,6 +120,13 @@ record BenchmarkOptions(Preset preset, URI target, boolean startStack, Path stac
         }
         if (options.killTest && options.preset == Preset.GATEWAY_COST) {
             throw new IllegalArgumentException("--kill-test runs with smoke, day or million, not gateway-cost");
+        }
+        if (options.warmUp.isNegative() || (!options.warmUp.isZero() && options.warmUpRate <= 0)) {
+            throw new IllegalArgumentException("--warm-up-seconds must be 0 or more, and --warm-up-rate above 0");
+        }
+        if (!options.warmUp.isZero() && (options.preset == Preset.FLAT || options.preset == Preset.GATEWAY_COST)) {
+            throw new IllegalArgumentException("--warm-up-seconds runs with smoke, day or million: flat fills at saturation and"
+                    + " gateway-cost warms up its own reads");
         }
         if (options.killTest && options.preset == Preset.FLAT) {
             throw new IllegalArgumentException("--kill-test runs with smoke, day or million, not flat");

@@ -22,8 +22,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The smoke, day and million presets: a centre's mixed traffic at a fixed rate (or at saturation)
- * for the given number of tickets, then the wait until the flow has caught up, then the figures.
+ * The smoke, day and million presets: after the warm-up, if any, a centre's mixed traffic at a fixed
+ * rate (or at saturation) for the given number of tickets, then the wait until the flow has caught up,
+ * then the figures.
  * With the kill test, the stack is killed halfway and every TicketReceived is checked in the archive.
  */
 final class EndToEndRun {
@@ -37,6 +38,7 @@ final class EndToEndRun {
     }
 
     RunReport run() throws IOException {
+        RunReport.WarmUp warmUp = options.warmUp().isZero() ? null : WarmUp.run(options, stack);
         Instant startedAt = Instant.now();
         try (Instruments instruments = new Instruments(options, stack)) {
             long cpuBefore = stack.cpu().nanos();
@@ -70,7 +72,7 @@ final class EndToEndRun {
                     startedAt, stats.seconds(), accepted, OperationRow.of(stats), drainedAfter,
                     drainedAfter == null ? null : accepted / drainedAfter, instruments.probe.report(),
                     instruments.monitor.maxLag(), lagAtEnd, instruments.stackFigures(cpuUsed, accepted, commandsBefore),
-                    instruments.dashboardFigures(), killTest, null, problems);
+                    instruments.dashboardFigures(), killTest, null, warmUp, problems);
         }
     }
 

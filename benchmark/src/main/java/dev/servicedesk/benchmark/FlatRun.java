@@ -72,7 +72,7 @@ final class FlatRun {
                     "fill at saturation (%d in flight), measure at %.0f registrations/s for %d s", FILL_CONCURRENCY, options.rate(),
                     options.flatWindow().toSeconds()), options.target().toString(), startedAt, (System.nanoTime() - fillStarted) / 1e9,
                     accepted, List.of(), null, null, instruments.probe.report(), instruments.monitor.maxLag(), instruments.lag.sample(),
-                    instruments.stackFigures(stack.cpu().nanos() - cpuBefore, accepted, commandsBefore), instruments.dashboardFigures(), null, flat, problems);
+                    instruments.stackFigures(stack.cpu().nanos() - cpuBefore, accepted, commandsBefore), instruments.dashboardFigures(), null, flat, null, problems);
         }
     }
 

@@ -48,11 +48,16 @@ final class Instruments implements AutoCloseable {
     final DashboardStream dashboard;
 
     Instruments(BenchmarkOptions options, ManagedStack stack) {
+        this(options, stack, options.seed());
+    }
+
+    /** @param seed the traffic's seed: its customers and what they write */
+    Instruments(BenchmarkOptions options, ManagedStack stack, long seed) {
         this.stack = stack;
         driver = new HttpDriver(options.target(), MAX_CONNECTIONS);
         probe = new ArchiveLagProbe(stack.gateway(), options.lagSample(), MAX_WATCHED, options.drain());
-        CustomerPool customers = new CustomerPool((int) Math.min(300_000, Math.max(200, options.tickets() / 3)), options.seed());
-        plan = new TrafficPlan(new RegistrationForms(customers), new TicketPipeline(), probe::accepted, options.seed());
+        CustomerPool customers = new CustomerPool((int) Math.min(300_000, Math.max(200, options.tickets() / 3)), seed);
+        plan = new TrafficPlan(new RegistrationForms(customers), new TicketPipeline(), probe::accepted, seed);
         lag = new ConsumerLag(options.kafkaBootstrap());
         monitor = new StackMonitor(lag, heap, stack.cpu()::nanos,
                 () -> stack.dataFolder() == null ? 0 : DiskUsage.databaseBytes(stack.dataFolder())).start();

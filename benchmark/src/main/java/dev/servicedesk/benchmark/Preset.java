@@ -7,20 +7,24 @@ package dev.servicedesk.benchmark;
  *
  * @param tickets registrations to send
  * @param rate    registrations offered per second
+ * @param warmUpSeconds how long the centre's traffic runs at a moderate rate before the measured load: a
+ *                centre's busiest hours meet a stack that has been running, whose JIT has compiled its paths
  */
 enum Preset {
-    SMOKE(2_000, 100),
-    DAY(100_000, 600),
-    MILLION(1_000_000, 600),
-    FLAT(100_000, 400),
-    GATEWAY_COST(1, 1);
+    SMOKE(2_000, 100, 0),
+    DAY(100_000, 600, 300),
+    MILLION(1_000_000, 600, 300),
+    FLAT(100_000, 400, 0),
+    GATEWAY_COST(1, 1, 0);
 
     final long tickets;
     final double rate;
+    final long warmUpSeconds;
 
-    Preset(long tickets, double rate) {
+    Preset(long tickets, double rate, long warmUpSeconds) {
         this.tickets = tickets;
         this.rate = rate;
+        this.warmUpSeconds = warmUpSeconds;
     }
 
     static Preset named(String name) {

@@ -15,6 +15,12 @@ public final class ReportTable {
     public static void print(RunReport report, PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "Service desk end-to-end benchmark: preset %s, %s, target %s%n", report.preset(), report.load(), report.target());
+        if (report.warmUp() != null) {
+            var warmUp = report.warmUp();
+            out.printf(Locale.ROOT, "warm-up before it, not counted below: %.0f registrations/s offered for %.1f s, %,d tickets accepted, %s%n",
+                    warmUp.ratePerSecond(), warmUp.loadSeconds(), warmUp.ticketsAccepted(),
+                    warmUp.caughtUpSeconds() == null ? "NOT caught up" : String.format(Locale.ROOT, "caught up after %.1f s", warmUp.caughtUpSeconds()));
+        }
         if (report.operations() != null && !report.operations().isEmpty()) {
             out.printf(Locale.ROOT, "load %.1f s, %,d tickets accepted%n", report.loadSeconds(), report.ticketsAccepted());
             operations(report.operations(), out);

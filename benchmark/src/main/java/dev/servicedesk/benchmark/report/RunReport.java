@@ -13,13 +13,14 @@ import java.util.Map;
  * @param load                  "open model at R/s" or "saturation, N in flight"
  * @param endToEndPerSecond     tickets accepted divided by the time from the first request until every
  *                              consumer group had caught up (null when they had not within the bound)
+ * @param warmUp                the warm-up before the measured load, not counted in any other figure; null without one
  * @param problems              every reason the run failed; empty when it passed
  */
 public record RunReport(String preset, String load, String target, Instant startedAt, double loadSeconds,
                         long ticketsAccepted, List<OperationRow> operations, Double drainedAfterSeconds,
                         Double endToEndPerSecond, ArchiveLagProbe.LagReport archiveLag,
                         Map<String, Long> consumerLagMax, Map<String, Long> consumerLagEnd, StackFigures stack,
-                        Dashboard dashboard, KillTest killTest, Flat flat, List<String> problems) {
+                        Dashboard dashboard, KillTest killTest, Flat flat, WarmUp warmUp, List<String> problems) {
 
     /**
      * @param readySeconds        from start until the gateway answered, when the benchmark started it
@@ -32,6 +33,13 @@ public record RunReport(String preset, String load, String target, Instant start
     public record StackFigures(Long pid, Double readySeconds, Double cpuMillisPerTicket, Long heapUsedBytesEnd,
                                Long heapUsedBytesMax, Long storedTickets, Long mongoBytes, Long mongoBytesMax, Long kafkaBytes,
                                Double mongoBytesPerTicket, Double kafkaBytesPerTicket, Map<String, Double> databaseCommandsPerTicket) {
+    }
+
+    /**
+     * @param loadSeconds     how long its traffic was offered
+     * @param caughtUpSeconds from its first request until every consumer group had caught up; null if they had not
+     */
+    public record WarmUp(double ratePerSecond, double loadSeconds, long ticketsAccepted, Double caughtUpSeconds) {
     }
 
     /** @param connections how many times the stream was opened; 1 means it stayed open */
