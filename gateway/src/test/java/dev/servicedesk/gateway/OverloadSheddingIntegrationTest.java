@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * The gateway's event loops are held busy for 1.5 s, as a CPU-starved gateway's are: a request that
  * arrives meanwhile waits unread. Once its loop reads it the loop is far behind, so it is answered at once
  * with 503, Retry-After and a problem document, without reaching the backend. Its connection stays
- * usable: once the loops have caught up, the next request on it passes.
+ * usable: once the loops have caught up, the next request on it passes. Reads are shed at a smaller lag
+ * than registrations, so a moderately late gateway still takes customers' requests.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=gateway")
@@ -92,6 +93,30 @@ class OverloadSheddingIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(connection.register("after-stall").status()).isEqualTo(202));
             assertThat(intake.requests()).hasSize(forwardedBefore + 1);
+        }
+    }
+
+    @Test
+    void readsAreShedAtALagThatStillLetsRegistrationsThrough() throws Exception {
+        intake.replyAlways(StubBackend.Reply.status(202));
+        try (HttpConnection connection = new HttpConnection(port)) {
+            assertThat(connection.register("warm-up-reads-first").status()).isEqualTo(202);
+            int forwardedBefore = intake.requests().size();
+            double shedBefore = meters.counter("servicedesk.gateway.overload.shed").count();
+
+            // 250 ms: past the limit for reads (100 ms), well within the one for everything else (500 ms)
+            CountDownLatch stalled = stallEventLoops(Duration.ofMillis(250));
+            Answer read = connection.get("/api/tickets/T-0000000000000001");
+            assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch stalledAgain = stallEventLoops(Duration.ofMillis(250));
+            Answer registration = connection.register("during-short-stall");
+            assertThat(stalledAgain.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(read.status()).isEqualTo(503);
+            assertThat(read.body()).contains("overloaded");
+            assertThat(registration.status()).isEqualTo(202);
+            assertThat(intake.requests()).hasSize(forwardedBefore + 1);
+            assertThat(meters.counter("servicedesk.gateway.overload.shed").count()).isEqualTo(shedBefore + 1);
         }
     }
 

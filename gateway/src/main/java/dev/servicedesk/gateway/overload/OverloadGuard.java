@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a request is shed: while the event loop that read it lags more than
- * {@link OverloadProperties#maxEventLoopLag()}, unless its path is exempt
+ * {@link OverloadProperties#maxEventLoopLag()} ({@link OverloadProperties#maxEventLoopLagForReads()} for a read),
+ * unless its path is exempt
  * ({@link OverloadProperties#exemptPaths()}). Counts shed requests
  * ({@code servicedesk.gateway.overload.shed}), exposes the largest lag
  * ({@code servicedesk.gateway.event-loop.lag}) and logs at most one line per 10 s while shedding, since a
@@ -31,6 +33,7 @@ class OverloadGuard implements DisposableBean {
     private final OverloadProperties properties;
     private final EventLoopLag lag;
     private final long maxLagNanos;
+    private final long maxReadLagNanos;
     private final Counter shed;
     private final byte[] problem;
     private final String retryAfterSeconds;
@@ -40,6 +43,7 @@ class OverloadGuard implements DisposableBean {
         this.properties = properties;
         this.lag = new EventLoopLag(properties.probeInterval().toNanos());
         this.maxLagNanos = properties.maxEventLoopLag().toNanos();
+        this.maxReadLagNanos = Math.min(maxLagNanos, properties.maxEventLoopLagForReads().toNanos());
         this.shed = meters.counter("servicedesk.gateway.overload.shed");
         Gauge.builder("servicedesk.gateway.event-loop.lag", lag, probes -> probes.maxLagNanos() / 1e9)
                 .baseUnit("seconds").description("How far the most delayed event loop of the gateway is behind")
@@ -59,12 +63,12 @@ class OverloadGuard implements DisposableBean {
     }
 
 
-    boolean shouldShed(EventLoop loop, String uri) {
+    boolean shouldShed(EventLoop loop, HttpMethod method, String uri) {
         if (exempt(uri)) {
             return false;
         }
         long behind = lag.lagNanos(loop);
-        if (behind <= maxLagNanos) {
+        if (behind <= (isRead(method) ? maxReadLagNanos : maxLagNanos)) {
             return false;
         }
         shed.increment();
@@ -75,6 +79,10 @@ class OverloadGuard implements DisposableBean {
                     TimeUnit.NANOSECONDS.toMillis(behind), properties.maxEventLoopLag().toMillis());
         }
         return true;
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
     }
 
     private boolean exempt(String uri) {

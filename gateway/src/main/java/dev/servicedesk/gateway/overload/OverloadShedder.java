@@ -39,7 +39,7 @@ final class OverloadShedder extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             discarding = false;
-            if (guard.shouldShed(ctx.channel().eventLoop(), request.uri())) {
+            if (guard.shouldShed(ctx.channel().eventLoop(), request.method(), request.uri())) {
                 shed(ctx, request);
                 discarding = !(msg instanceof LastHttpContent);
                 swallow(ctx, msg);
