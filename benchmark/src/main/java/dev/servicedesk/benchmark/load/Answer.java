@@ -9,7 +9,12 @@ package dev.servicedesk.benchmark.load;
  */
 public record Answer(int status, byte[] body, String error) {
 
+    private static final int MAX_REASON = 160;
+
+    /** The reason names the exception and the start of its message: a name alone left a rare failure unexplained. */
     static Answer failed(Throwable error) {
-        return new Answer(0, null, error.getClass().getSimpleName());
+        String message = error.getMessage() == null ? "" : error.getMessage().lines().findFirst().orElse("");
+        String reason = error.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return new Answer(0, null, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason);
     }
 }
