@@ -104,11 +104,11 @@ class OverloadSheddingIntegrationTest {
             int forwardedBefore = intake.requests().size();
             double shedBefore = meters.counter("servicedesk.gateway.overload.shed").count();
 
-            // 250 ms: past the limit for reads (100 ms), well within the one for everything else (500 ms)
-            CountDownLatch stalled = stallEventLoops(Duration.ofMillis(250));
+            // 300 ms: past the limit for reads (100 ms), well within the one for everything else (500 ms)
+            CountDownLatch stalled = stallEventLoops(Duration.ofMillis(300));
             Answer read = connection.get("/api/tickets/T-0000000000000001");
             assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
-            CountDownLatch stalledAgain = stallEventLoops(Duration.ofMillis(250));
+            CountDownLatch stalledAgain = stallEventLoops(Duration.ofMillis(300));
             Answer registration = connection.register("during-short-stall");
             assertThat(stalledAgain.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -142,13 +142,19 @@ class OverloadSheddingIntegrationTest {
         }
     }
 
-    /** Occupies every event loop of the gateway's server for {@code stall}; the latch opens when all are free again. */
-    private static CountDownLatch stallEventLoops(Duration stall) {
+    /**
+     * Occupies every event loop of the gateway's server for {@code stall} and returns once all are occupied,
+     * so a request sent next waits for its loop (a loop woken by both a task and a readable socket reads the
+     * socket first); the latch opens when all are free again.
+     */
+    private static CountDownLatch stallEventLoops(Duration stall) throws InterruptedException {
         List<EventExecutor> loops = new ArrayList<>();
         ServerLoops.group.get().forEach(loops::add);
+        CountDownLatch started = new CountDownLatch(loops.size());
         CountDownLatch done = new CountDownLatch(loops.size());
         for (EventExecutor loop : loops) {
             loop.execute(() -> {
+                started.countDown();
                 try {
                     // The stall itself, not a wait for a condition: the loop can run nothing else meanwhile.
                     Thread.sleep(stall.toMillis());
@@ -159,6 +165,7 @@ class OverloadSheddingIntegrationTest {
                 }
             });
         }
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         return done;
     }
 
