@@ -8,6 +8,7 @@ import dev.servicedesk.benchmark.load.OpenModelLoad;
 import dev.servicedesk.benchmark.load.SaturationLoad;
 import dev.servicedesk.benchmark.report.OperationRow;
 import dev.servicedesk.benchmark.report.RunReport;
+import dev.servicedesk.benchmark.stack.CpuReading;
 import dev.servicedesk.benchmark.stack.ManagedStack;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class EndToEndRun {
         RunReport.WarmUp warmUp = options.warmUp().isZero() ? null : WarmUp.run(options, stack);
         Instant startedAt = Instant.now();
         try (Instruments instruments = new Instruments(options, stack)) {
-            long cpuBefore = stack.cpu().nanos();
+            CpuReading cpuBefore = stack.cpu().reading();
             // a killed stack's services count again from zero, so their counts over the run are unknown
             Map<String, Long> commandsBefore = options.killTest() ? null : instruments.commands.counts();
             long loadStarted = System.nanoTime();
@@ -56,7 +57,7 @@ final class EndToEndRun {
             boolean drained = instruments.lag.awaitDrained(options.drain());
             Double drainedAfter = drained ? (System.nanoTime() - loadStarted) / 1e9 : null;
             instruments.probe.awaitSeen(Duration.ofSeconds(drained ? 30 : 5));
-            long cpuUsed = stack.cpu().nanos() - cpuBefore;
+            CpuReading cpuUsed = stack.cpu().reading().since(cpuBefore);
             long accepted = Instruments.accepted(stats);
 
             List<String> problems = new ArrayList<>(Instruments.illegitimate(stats));

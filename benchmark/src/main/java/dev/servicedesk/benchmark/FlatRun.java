@@ -9,6 +9,7 @@ import dev.servicedesk.benchmark.load.SaturationLoad;
 import dev.servicedesk.benchmark.report.OperationRow;
 import dev.servicedesk.benchmark.report.RunReport;
 import dev.servicedesk.benchmark.stack.KpiTotal;
+import dev.servicedesk.benchmark.stack.CpuReading;
 import dev.servicedesk.benchmark.stack.ManagedStack;
 
 import java.time.Duration;
@@ -44,7 +45,7 @@ final class FlatRun {
     RunReport run() {
         Instant startedAt = Instant.now();
         try (Instruments instruments = new Instruments(options, stack)) {
-            long cpuBefore = stack.cpu().nanos();
+            CpuReading cpuBefore = stack.cpu().reading();
             Map<String, Long> commandsBefore = instruments.commands.counts();
             List<String> problems = new ArrayList<>();
             long fillStarted = System.nanoTime();
@@ -72,7 +73,7 @@ final class FlatRun {
                     "fill at saturation (%d in flight), measure at %.0f registrations/s for %d s", FILL_CONCURRENCY, options.rate(),
                     options.flatWindow().toSeconds()), options.target().toString(), startedAt, (System.nanoTime() - fillStarted) / 1e9,
                     accepted, List.of(), null, null, instruments.probe.report(), instruments.monitor.maxLag(), instruments.lag.sample(),
-                    instruments.stackFigures(stack.cpu().nanos() - cpuBefore, accepted, commandsBefore), instruments.dashboardFigures(), null, flat, null, problems);
+                    instruments.stackFigures(stack.cpu().reading().since(cpuBefore), accepted, commandsBefore), instruments.dashboardFigures(), null, flat, null, problems);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.servicedesk.benchmark.load.StackGate;
 import dev.servicedesk.benchmark.load.TrafficPlan;
 import dev.servicedesk.benchmark.report.RunReport;
 import dev.servicedesk.benchmark.stack.ConsumerLag;
+import dev.servicedesk.benchmark.stack.CpuReading;
 import dev.servicedesk.benchmark.stack.DatabaseCommands;
 import dev.servicedesk.benchmark.stack.DiskUsage;
 import dev.servicedesk.benchmark.stack.HeapGauge;
@@ -82,14 +83,15 @@ final class Instruments implements AutoCloseable {
     }
 
     /** @param commandsBefore {@link #commands} read when the load began, or {@code null} when they cannot be compared */
-    RunReport.StackFigures stackFigures(long cpuNanosUsed, long ticketsAccepted, Map<String, Long> commandsBefore) {
+    RunReport.StackFigures stackFigures(CpuReading cpuUsed, long ticketsAccepted, Map<String, Long> commandsBefore) {
         OptionalLong stored = KpiTotal.of(stack.gateway());
         OptionalLong heapNow = heap.usedBytes();
         DiskUsage disk = stack.dataFolder() == null ? null : DiskUsage.of(stack.dataFolder());
         Long storedTickets = stored.isPresent() ? stored.getAsLong() : null;
         Long perTicketBase = storedTickets != null && storedTickets > 0 ? storedTickets : ticketsAccepted > 0 ? ticketsAccepted : null;
         return new RunReport.StackFigures(stack.pid(), stack.readySeconds(),
-                stack.cpu().known() && ticketsAccepted > 0 ? cpuNanosUsed / 1e6 / ticketsAccepted : null,
+                stack.cpu().known() && ticketsAccepted > 0 ? cpuUsed.nanos() / 1e6 / ticketsAccepted : null,
+                stack.cpu().known() && ticketsAccepted > 0 && cpuUsed.compilerNanos() >= 0 ? cpuUsed.compilerNanos() / 1e6 / ticketsAccepted : null,
                 heapNow.isPresent() ? heapNow.getAsLong() : null,
                 monitor.maxHeapBytes() > 0 ? Math.max(monitor.maxHeapBytes(), heapNow.orElse(0)) : null,
                 storedTickets,

@@ -83,8 +83,9 @@ public final class ReportTable {
         if (stack == null) {
             return;
         }
-        out.printf(Locale.ROOT, "stack: pid %s, ready in %s s, CPU %s ms per ticket, heap used %s MB at end (max %s MB)%n",
+        out.printf(Locale.ROOT, "stack: pid %s, ready in %s s, CPU %s ms per ticket%s, heap used %s MB at end (max %s MB)%n",
                 stack.pid() == null ? "?" : stack.pid(), number(stack.readySeconds()), number(stack.cpuMillisPerTicket()),
+                stack.compilerCpuMillisPerTicket() == null ? "" : " (the JIT compilers " + number(stack.compilerCpuMillisPerTicket()) + " of it)",
                 megabytes(stack.heapUsedBytesEnd()), megabytes(stack.heapUsedBytesMax()));
         if (stack.mongoBytes() != null) {
             out.printf(Locale.ROOT, "disk: %s tickets stored; database %s MB = %s bytes per ticket (largest during the run %s MB);"

@@ -25,12 +25,13 @@ public record RunReport(String preset, String load, String target, Instant start
     /**
      * @param readySeconds        from start until the gateway answered, when the benchmark started it
      * @param cpuMillisPerTicket  the stack's CPU time over the run (load and catch-up) per ticket accepted
+     * @param compilerCpuMillisPerTicket the part of it the JVM's JIT compiler threads spent; null where not known
      * @param storedTickets       the archive's KPI total at the end
      * @param mongoBytesMax       the database's largest size on disk while the run lasted
      * @param databaseCommandsPerTicket commands each service sent to the database over the run (load and
      *                            catch-up) per ticket accepted, and {@code all} of them; empty when unknown
      */
-    public record StackFigures(Long pid, Double readySeconds, Double cpuMillisPerTicket, Long heapUsedBytesEnd,
+    public record StackFigures(Long pid, Double readySeconds, Double cpuMillisPerTicket, Double compilerCpuMillisPerTicket, Long heapUsedBytesEnd,
                                Long heapUsedBytesMax, Long storedTickets, Long mongoBytes, Long mongoBytesMax, Long kafkaBytes,
                                Double mongoBytesPerTicket, Double kafkaBytesPerTicket, Map<String, Double> databaseCommandsPerTicket) {
     }

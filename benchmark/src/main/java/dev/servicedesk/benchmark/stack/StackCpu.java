@@ -10,7 +10,7 @@ public final class StackCpu {
 
     private final ProcessHandle external;
     private volatile StackProcess current;
-    private volatile long earlierLives;
+    private volatile CpuReading earlierLives = new CpuReading(0, 0);
 
     private StackCpu(ProcessHandle external, StackProcess current) {
         this.external = external;
@@ -35,17 +35,23 @@ public final class StackCpu {
 
     /** The stack was restarted: {@code next} is its new life. */
     public void restarted(StackProcess next) {
-        earlierLives += current.cpuNanos();
+        earlierLives = earlierLives.plus(current.cpu());
         current = next;
     }
 
     public long nanos() {
+        return reading().nanos();
+    }
+
+    /** The whole process's CPU time and its compiler threads'. */
+    public CpuReading reading() {
         if (current != null) {
-            return earlierLives + current.cpuNanos();
+            return earlierLives.plus(current.cpu());
         }
         if (external != null) {
-            return external.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            return new CpuReading(external.info().totalCpuDuration().map(Duration::toNanos).orElse(0L),
+                    CompilerThreads.cpuNanos(external.pid()));
         }
-        return 0;
+        return CpuReading.NONE;
     }
 }

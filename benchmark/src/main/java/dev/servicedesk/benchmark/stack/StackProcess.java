@@ -23,7 +23,7 @@ public final class StackProcess {
     private final Process process;
     private final Path log;
     private final long startedNanos;
-    private volatile long lastCpuNanos;
+    private volatile CpuReading lastCpu = CpuReading.NONE;
 
     private StackProcess(Process process, Path log, long startedNanos) {
         this.process = process;
@@ -80,12 +80,13 @@ public final class StackProcess {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** Total CPU time of the stack's JVM so far (the last reading once it is gone). */
-    public long cpuNanos() {
+    /** CPU time of the stack's JVM so far, and of its compiler threads (the last reading once it is gone). */
+    public CpuReading cpu() {
         if (process.isAlive()) {
-            process.toHandle().info().totalCpuDuration().ifPresent(cpu -> lastCpuNanos = cpu.toNanos());
+            process.toHandle().info().totalCpuDuration()
+                    .ifPresent(cpu -> lastCpu = new CpuReading(cpu.toNanos(), CompilerThreads.cpuNanos(process.pid())));
         }
-        return lastCpuNanos;
+        return lastCpu;
     }
 
     public long pid() {
@@ -94,7 +95,7 @@ public final class StackProcess {
 
     /** SIGKILL to the stack's JVM and anything it started; returns once it is gone. */
     public void killHard() {
-        cpuNanos();
+        cpu();
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         waitFor(Duration.ofSeconds(30));
@@ -105,7 +106,7 @@ public final class StackProcess {
         if (!process.isAlive()) {
             return;
         }
-        cpuNanos();
+        cpu();
         process.destroy();
         if (!waitFor(Duration.ofSeconds(30))) {
             killHard();
