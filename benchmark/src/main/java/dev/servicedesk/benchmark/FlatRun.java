@@ -8,8 +8,8 @@ import dev.servicedesk.benchmark.load.Operation;
 import dev.servicedesk.benchmark.load.SaturationLoad;
 import dev.servicedesk.benchmark.report.OperationRow;
 import dev.servicedesk.benchmark.report.RunReport;
-import dev.servicedesk.benchmark.stack.KpiTotal;
 import dev.servicedesk.benchmark.stack.CpuReading;
+import dev.servicedesk.benchmark.stack.KpiTotal;
 import dev.servicedesk.benchmark.stack.ManagedStack;
 
 import java.time.Duration;
