@@ -89,9 +89,10 @@ final class Instruments implements AutoCloseable {
         DiskUsage disk = stack.dataFolder() == null ? null : DiskUsage.of(stack.dataFolder());
         Long storedTickets = stored.isPresent() ? stored.getAsLong() : null;
         Long perTicketBase = storedTickets != null && storedTickets > 0 ? storedTickets : ticketsAccepted > 0 ? ticketsAccepted : null;
+        boolean cpuPerTicket = stack.cpu().known() && ticketsAccepted > 0;
         return new RunReport.StackFigures(stack.pid(), stack.readySeconds(),
-                stack.cpu().known() && ticketsAccepted > 0 ? cpuUsed.nanos() / 1e6 / ticketsAccepted : null,
-                stack.cpu().known() && ticketsAccepted > 0 && cpuUsed.compilerNanos() >= 0 ? cpuUsed.compilerNanos() / 1e6 / ticketsAccepted : null,
+                cpuPerTicket ? cpuUsed.nanos() / 1e6 / ticketsAccepted : null,
+                cpuPerTicket && cpuUsed.compilerNanos() >= 0 ? cpuUsed.compilerNanos() / 1e6 / ticketsAccepted : null,
                 heapNow.isPresent() ? heapNow.getAsLong() : null,
                 monitor.maxHeapBytes() > 0 ? Math.max(monitor.maxHeapBytes(), heapNow.orElse(0)) : null,
                 storedTickets,
