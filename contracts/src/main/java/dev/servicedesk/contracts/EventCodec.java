@@ -2,20 +2,14 @@ package dev.servicedesk.contracts;
 
 import dev.servicedesk.contracts.events.TicketEvent;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.Map;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON form of {@link EventEnvelope}. The payload's class is looked up from the logical
@@ -31,10 +25,6 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    /** Reads one value in the middle of an envelope: what follows it is the envelope's business. */
-    private static final ObjectReader VALUE = MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Map<Class<?>, ObjectReader> PAYLOADS = new ConcurrentHashMap<>();
-
     private EventCodec() {
     }
 
@@ -42,27 +32,18 @@ public final class EventCodec {
         return MAPPER;
     }
 
-    /**
-     * The envelope's fields in a fixed order, then the payload, written straight to bytes (no
-     * intermediate tree): this runs for every event published and every event stored with a decision.
-     */
     public static byte[] write(EventEnvelope envelope) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator json = MAPPER.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringProperty("eventId", envelope.eventId().toString());
-            json.writeStringProperty("type", envelope.type());
-            json.writeNumberProperty("schemaVersion", envelope.schemaVersion());
-            json.writeStringProperty("ticketId", envelope.ticketId());
-            json.writeStringProperty("occurredAt", envelope.occurredAt().toString());
-            json.writeStringProperty("producer", envelope.producer());
-            json.writeStringProperty("correlationId", envelope.correlationId());
-            json.writeStringProperty("causationId", envelope.causationId());
-            json.writeName("payload");
-            MAPPER.writeValue(json, envelope.payload());
-            json.writeEndObject();
-        }
-        return out.toByteArray();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("eventId", envelope.eventId().toString());
+        node.put("type", envelope.type());
+        node.put("schemaVersion", envelope.schemaVersion());
+        node.put("ticketId", envelope.ticketId());
+        node.put("occurredAt", envelope.occurredAt().toString());
+        node.put("producer", envelope.producer());
+        node.put("correlationId", envelope.correlationId());
+        node.put("causationId", envelope.causationId());
+        node.set("payload", MAPPER.valueToTree(envelope.payload()));
+        return MAPPER.writeValueAsBytes(node);
     }
 
     /**
@@ -70,68 +51,32 @@ public final class EventCodec {
      *                                 such a record can never succeed and belongs on the dead-letter topic
      */
     public static EventEnvelope read(byte[] json) {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedEventException("type missing");
-            }
-            // one pass: the envelope's fields as small nodes; the payload bound straight to its class
-            // when its type came before it (as this codec writes it), else read as a tree and bound after
-            ObjectNode header = MAPPER.createObjectNode();
-            TicketEvent bound = null;
-            JsonNode tree = null;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (!"payload".equals(field)) {
-                    header.set(field, VALUE.<JsonNode>readValue(parser));
-                    continue;
-                }
-                Class<? extends TicketEvent> known = knownPayloadType(header);
-                if (known != null && parser.isExpectedStartObjectToken()) {
-                    bound = PAYLOADS.computeIfAbsent(known, type -> MAPPER.readerFor(type)
-                            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)).readValue(parser);
-                    tree = null;
-                } else {
-                    tree = VALUE.readValue(parser);
-                    bound = null;
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw new MalformedEventException("trailing content after the event");
-            }
-            String type = required(header, "type");
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            String type = required(node, "type");
             Class<? extends TicketEvent> payloadType = EventTypes.byName(type)
                     .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
-            int schemaVersion = header.path("schemaVersion").asInt(EventTypes.CURRENT_SCHEMA_VERSION);
+            int schemaVersion = node.path("schemaVersion").asInt(EventTypes.CURRENT_SCHEMA_VERSION);
             if (schemaVersion > EventTypes.CURRENT_SCHEMA_VERSION) {
                 throw new MalformedEventException("schema version " + schemaVersion + " of " + type + " is newer than this consumer");
             }
-            if (bound == null && (tree == null || !tree.isObject())) {
+            JsonNode payload = node.get("payload");
+            if (payload == null || !payload.isObject()) {
                 throw new MalformedEventException("payload missing");
             }
             return new EventEnvelope(
-                    UUID.fromString(required(header, "eventId")),
+                    UUID.fromString(required(node, "eventId")),
                     type,
                     schemaVersion,
-                    required(header, "ticketId"),
-                    Instant.parse(required(header, "occurredAt")),
-                    required(header, "producer"),
-                    optional(header, "correlationId"),
-                    optional(header, "causationId"),
-                    bound != null ? bound : MAPPER.treeToValue(tree, payloadType));
-        } catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                    required(node, "ticketId"),
+                    Instant.parse(required(node, "occurredAt")),
+                    required(node, "producer"),
+                    optional(node, "correlationId"),
+                    optional(node, "causationId"),
+                    MAPPER.treeToValue(payload, payloadType));
+        } catch (JacksonException | IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException(e.getMessage(), e);
         }
-    }
-
-    /** The payload's class when the type read so far names one and its schema version is not newer. */
-    private static Class<? extends TicketEvent> knownPayloadType(ObjectNode header) {
-        JsonNode type = header.get("type");
-        if (type == null || !type.isString()
-                || header.path("schemaVersion").asInt(EventTypes.CURRENT_SCHEMA_VERSION) > EventTypes.CURRENT_SCHEMA_VERSION) {
-            return null;
-        }
-        return EventTypes.byName(type.asString()).orElse(null);
     }
 
     private static String required(JsonNode node, String field) {

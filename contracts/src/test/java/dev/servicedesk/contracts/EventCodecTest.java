@@ -12,6 +12,8 @@ import dev.servicedesk.contracts.ticket.ProductRef;
 import dev.servicedesk.contracts.ticket.SlaDeadlines;
 import dev.servicedesk.contracts.ticket.TicketType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,6 +92,50 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.read("{\"type\":\"TicketReceived\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("eventId");
+    }
+
+    @Test
+    void envelopeFieldsAreReadInAnyOrderAndUnknownFieldsAreIgnored() {
+        EventEnvelope envelope = received();
+        String json = new String(EventCodec.write(envelope), StandardCharsets.UTF_8);
+        int payload = json.indexOf(",\"payload\":");
+        String payloadFirst = "{" + json.substring(payload + 1, json.length() - 1) + "," + json.substring(1, payload) + "}";
+
+        assertThat(EventCodec.read(bytes(payloadFirst))).isEqualTo(envelope);
+        assertThat(EventCodec.read(bytes(json.replace("{\"eventId\":", "{\"extra\":{\"nested\":[1,null]},\"eventId\":")
+                .replace("\"payload\":{", "\"payload\":{\"addedLater\":[true],")))).isEqualTo(envelope);
+        assertThat(EventCodec.read(bytes(json.replace("\"schemaVersion\":1,", ""))).schemaVersion())
+                .isEqualTo(EventTypes.CURRENT_SCHEMA_VERSION);
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedEnvelopes")
+    void malformedEnvelopeIsRejectedAsMalformedSoItGoesToTheDeadLetterTopic(String json) {
+        assertThatThrownBy(() -> EventCodec.read(bytes(json))).isInstanceOf(MalformedEventException.class);
+    }
+
+    static List<String> malformedEnvelopes() {
+        String json = new String(EventCodec.write(received()), StandardCharsets.UTF_8);
+        int payload = json.indexOf(",\"payload\":");
+        return List.of(
+                json.replace("\"schemaVersion\":1", "\"schemaVersion\":2"),
+                json.replace("\"type\":\"TicketReceived\"", "\"type\":7"),
+                json.replace("\"type\":\"TicketReceived\",", ""),
+                json.replace("\"eventId\":\"", "\"eventId\":\"x"),
+                json.replace("\"occurredAt\":\"", "\"occurredAt\":\"yesterday "),
+                json.replace("\"ticketId\":\"T-1\"", "\"ticketId\":\"  \""),
+                json.replace("\"ticketId\":\"T-1\"", "\"ticketId\":null"),
+                json.replace("\"channel\":\"walk-in\"", "\"channel\":\"pigeon\""),
+                json.substring(0, payload) + ",\"payload\":[1,2]}",
+                json.substring(0, payload) + ",\"payload\":null}",
+                json.substring(0, payload) + "}",
+                json + "{}",
+                json.substring(0, json.length() - 1),
+                "", "null", "[]", "5", "\"text\"", "{}", "{not json");
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
