@@ -23,6 +23,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -83,7 +84,7 @@ public final class LocalIssuer {
                 .subject(request.subject())
                 .issuedAt(now)
                 .expiresAt(now.plus(request.validFor()))
-                .claim(TokenClaims.ROLES, java.util.List.of(request.role().wireName()));
+                .claim(TokenClaims.ROLES, List.of(request.role().wireName()));
         if (request.department() != null) {
             claims.claim(TokenClaims.DEPARTMENT, request.department());
         }

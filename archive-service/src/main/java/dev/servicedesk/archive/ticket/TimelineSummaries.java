@@ -21,6 +21,7 @@ import dev.servicedesk.contracts.events.WorkItemWithdrawn;
 import dev.servicedesk.contracts.ticket.Channel;
 import dev.servicedesk.contracts.ticket.Department;
 
+import java.util.List;
 import java.util.Locale;
 
 /** One line per event for the timeline; event types without a line of their own get their name in words. */
@@ -58,7 +59,7 @@ final class TimelineSummaries {
             return "Work item withdrawn from " + wire(withdrawn.department()) + ", now with " + wire(withdrawn.reassignedTo());
         }
         if (event instanceof SupervisorAlerted alerted) {
-            return "Supervisor alerted: " + String.join(", ", alerted.causes() == null ? java.util.List.of() : alerted.causes());
+            return "Supervisor alerted: " + String.join(", ", alerted.causes() == null ? List.of() : alerted.causes());
         }
         if (event instanceof ProgressReported progress) {
             return "Progress from " + (progress.reportedBy() == null ? wire(progress.department()) : progress.reportedBy())

@@ -14,7 +14,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Rules blended with a statistical text model. Each configured phrase that occurs adds its weight to
@@ -220,8 +222,8 @@ public class Classifier {
         List<TextModel.Evidence> evidence = model.evidence(features, bestType.wireName() + "/" + subType, 3);
         if (!evidence.isEmpty()) {
             reasons.add("text model features for " + bestType.wireName() + "/" + subType + ": " + evidence.stream()
-                    .map(e -> "\"" + e.feature() + "\" " + Decimals.signed(e.weight(), 3))
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .map(e -> "\"" + e.feature() + "\" " + String.format(Locale.ROOT, "%+.3f", e.weight()))
+                    .collect(Collectors.joining(", ")));
         }
         return new Classification(bestType, subType, confidence, List.copyOf(reasons));
     }
@@ -230,8 +232,8 @@ public class Classifier {
         return typeProbability.entrySet().stream()
                 .sorted(Map.Entry.<TicketType, Double>comparingByValue().reversed())
                 .limit(2)
-                .map(e -> e.getKey().wireName() + " " + Decimals.fixed(e.getValue(), 2))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .map(e -> e.getKey().wireName() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** The rules' answer alone: used when there is no text model, and when neither side recognises the text. */

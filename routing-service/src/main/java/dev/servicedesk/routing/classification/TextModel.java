@@ -16,10 +16,16 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Statistical text model: two Apache OpenNLP maximum-entropy document categorizers trained in memory
@@ -47,7 +53,7 @@ public final class TextModel {
     /** Every feature seen in training. */
     private final Set<String> vocabulary;
     /** Per feature, the label distribution given that feature alone (for the reasons). */
-    private final java.util.concurrent.ConcurrentHashMap<String, double[]> singleFeature = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, double[]> singleFeature = new ConcurrentHashMap<>();
 
     private TextModel(MaxentModel typeModel, MaxentModel model, Set<String> vocabulary) {
         this.typeModel = typeModel;
@@ -66,11 +72,11 @@ public final class TextModel {
             throw new IllegalStateException("no training examples for the text model");
         }
         // the two models are independent: the type model trains on another core meanwhile
-        java.util.concurrent.CompletableFuture<MaxentModel> types = java.util.concurrent.CompletableFuture.supplyAsync(() -> trainMaxent(
+        CompletableFuture<MaxentModel> types = CompletableFuture.supplyAsync(() -> trainMaxent(
                 usable.stream().map(example -> new DocumentSample(example.type(), features(example.text()))).toList(), iterations));
         MaxentModel subTypes = trainMaxent(usable.stream()
                 .map(example -> new DocumentSample(example.type() + "/" + example.subType(), features(example.text()))).toList(), iterations);
-        Set<String> vocabulary = new java.util.HashSet<>();
+        Set<String> vocabulary = new HashSet<>();
         usable.forEach(example -> vocabulary.addAll(List.of(features(example.text()))));
         return new TextModel(types.join(), subTypes, vocabulary);
     }
@@ -139,8 +145,8 @@ public final class TextModel {
     }
 
     /** Probability per type (wire name), from the type model. */
-    java.util.Map<String, Double> typeProbabilities(Text text) {
-        java.util.Map<String, Double> probabilities = new java.util.LinkedHashMap<>();
+    Map<String, Double> typeProbabilities(Text text) {
+        Map<String, Double> probabilities = new LinkedHashMap<>();
         double[] values = text.context.length == 0 ? null : typeModel.eval(text.context);
         for (int i = 0; i < typeModel.getNumOutcomes(); i++) {
             probabilities.put(typeModel.getOutcome(i), values == null ? 1.0 / typeModel.getNumOutcomes() : values[i]);
@@ -152,7 +158,7 @@ public final class TextModel {
     double[] probabilities(Text text) {
         if (text.context.length == 0) {
             double[] uniform = new double[labels.length];
-            java.util.Arrays.fill(uniform, 1.0 / labels.length);
+            Arrays.fill(uniform, 1.0 / labels.length);
             return uniform;
         }
         return model.eval(text.context);

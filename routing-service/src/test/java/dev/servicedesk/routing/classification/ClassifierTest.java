@@ -60,7 +60,9 @@ class ClassifierTest {
         Classification classification = classifier.classify("快递箱子压扁了，里面的盘子碎了三个");
 
         assertThat(classification.type()).isEqualTo(TicketType.AFTER_SALES);
-        assertThat(classification.reasons()).anyMatch(reason -> reason.startsWith("text model: after-sales "));
+        assertThat(classification.reasons())
+                .anyMatch(reason -> reason.matches("text model: after-sales [01]\\.\\d\\d, [a-z-]+ [01]\\.\\d\\d"))
+                .anyMatch(reason -> reason.matches("text model features for after-sales/[a-z-]+: \"[^\"]+\" \\+\\d\\.\\d{3}(, .*)?"));
         assertThat(classification.confidence()).isBetween(0.0, 1.0);
     }
 
