@@ -52,7 +52,7 @@ public final class EventCodec {
      */
     public static EventEnvelope read(byte[] json) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = MAPPER.readTree(json); // Jackson 3 also rejects anything after the object
             String type = required(node, "type");
             Class<? extends TicketEvent> payloadType = EventTypes.byName(type)
                     .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
